@@ -1,0 +1,55 @@
+/**
+ * Production entry: one HTTP server for the SvelteKit app (adapter-node handler) and the sync
+ * endpoint, with graceful shutdown that flushes documents before the process exits.
+ */
+import { createServer } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { config, ConfigError } from '../src/lib/server/config';
+import { dbHandle, closeDb } from '../src/lib/server/db';
+import { log } from '../src/lib/server/logger';
+import { SYNC_PATH } from '../src/lib/shared/protocol';
+import { syncServer } from './sync';
+import { firstStart } from './first-start';
+
+async function main(): Promise<void> {
+	const cfg = config();
+	dbHandle();
+	await firstStart(cfg);
+
+	const handlerPath = join(dirname(fileURLToPath(import.meta.url)), 'app', 'handler.js');
+	const { handler } = await import(pathToFileURL(handlerPath).href);
+	const sync = syncServer();
+	const server = createServer(handler);
+	server.on('upgrade', (req, socket, head) => {
+		if (req.url?.startsWith(`${SYNC_PATH}/`)) sync.handleUpgrade(req, socket, head);
+		else socket.destroy();
+	});
+
+	let stopping = false;
+	const stop = async (signal: string) => {
+		if (stopping) return;
+		stopping = true;
+		log.info('shutting down', { signal });
+		server.close();
+		server.closeIdleConnections();
+		await sync.shutdown();
+		closeDb();
+		process.exit(0);
+	};
+	process.on('SIGTERM', () => void stop('SIGTERM'));
+	process.on('SIGINT', () => void stop('SIGINT'));
+
+	server.listen(cfg.port, cfg.host, () => {
+		const address = server.address();
+		const port = typeof address === 'object' && address ? address.port : cfg.port;
+		const url = cfg.origin ?? `http://${cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host}:${port}`;
+		console.log(`Rightsboard listening on ${url}`);
+	});
+}
+
+main().catch((error: unknown) => {
+	if (error instanceof ConfigError) console.error(error.message);
+	else console.error('Rightsboard failed to start:', error);
+	process.exit(1);
+});

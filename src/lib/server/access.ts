@@ -1,0 +1,33 @@
+/**
+ * Who may open which synced document, and how. One place for the rule so the sync upgrade
+ * and the routes agree.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Db } from './db/client';
+import { membership, workshop } from './db/schema';
+import type { DocName } from '../shared/protocol';
+
+export type Role = 'owner' | 'facilitator' | 'member';
+export type DocAccess = 'write' | 'read' | null;
+
+/** The user's role in the organisation that owns the workshop, or null. */
+export function workshopRole(db: Db, userId: string, workshopId: string): Role | null {
+	const row = db
+		.select({ role: membership.role })
+		.from(workshop)
+		.innerJoin(membership, and(eq(membership.organisationId, workshop.organisationId), eq(membership.userId, userId)))
+		.where(eq(workshop.id, workshopId))
+		.get();
+	return (row?.role as Role | undefined) ?? null;
+}
+
+/**
+ * Access of a signed-in user to a document: owners and facilitators co-edit the board,
+ * members read it; the control document is written only by the server, so everyone reads it.
+ */
+export function docAccessForUser(db: Db, userId: string, doc: DocName): DocAccess {
+	const role = workshopRole(db, userId, doc.workshopId);
+	if (!role) return null;
+	if (doc.kind === 'control') return 'read';
+	return role === 'member' ? 'read' : 'write';
+}

@@ -1,0 +1,17 @@
+/** Setting and clearing the session cookie: HttpOnly, SameSite=Lax, Secure under https. */
+import type { RequestEvent } from '@sveltejs/kit';
+import { SESSION_COOKIE } from './session';
+
+export function setSessionCookie(event: Pick<RequestEvent, 'cookies' | 'url'>, token: string, expiresAt: number): void {
+	event.cookies.set(SESSION_COOKIE, token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: event.url.protocol === 'https:',
+		expires: new Date(expiresAt)
+	});
+}
+
+export function deleteSessionCookie(event: Pick<RequestEvent, 'cookies'>): void {
+	event.cookies.delete(SESSION_COOKIE, { path: '/' });
+}

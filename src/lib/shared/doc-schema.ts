@@ -1,0 +1,93 @@
+/**
+ * The one Yjs document schema: root names, typed accessors, schema version and initialisation.
+ * Nothing else in the code base calls `doc.getMap('…')` with a literal name.
+ */
+import * as Y from 'yjs';
+
+export const SCHEMA_VERSION = 1;
+
+/** Root type names. Changing one is a schema migration. */
+export const Root = {
+	meta: 'meta',
+	notes: 'notes'
+} as const;
+
+export const NOTE_MAX_LENGTH = 500;
+
+export const NOTE_COLOURS = ['yellow', 'green', 'blue', 'pink'] as const;
+export type NoteColour = (typeof NOTE_COLOURS)[number];
+
+/** A sticky note as read from the board document. */
+export interface Note {
+	id: string;
+	text: string;
+	colour: NoteColour;
+	createdAt: number;
+}
+
+type NoteMap = Y.Map<string | number>;
+
+/** The document's meta map (holds the schema version). */
+export function metaOf(doc: Y.Doc): Y.Map<unknown> {
+	return doc.getMap(Root.meta);
+}
+
+/** The board's notes, keyed by note id. */
+export function notesOf(doc: Y.Doc): Y.Map<NoteMap> {
+	return doc.getMap<NoteMap>(Root.notes);
+}
+
+/** Schema version recorded in the document, or 0 when the document is new. */
+export function schemaVersionOf(doc: Y.Doc): number {
+	const v = metaOf(doc).get('schemaVersion');
+	return typeof v === 'number' ? v : 0;
+}
+
+/** Records the schema version on a new document (server side, once). */
+export function initialiseDoc(doc: Y.Doc): void {
+	if (schemaVersionOf(doc) === 0) metaOf(doc).set('schemaVersion', SCHEMA_VERSION);
+}
+
+function isColour(v: unknown): v is NoteColour {
+	return typeof v === 'string' && (NOTE_COLOURS as readonly string[]).includes(v);
+}
+
+/** Reads one note defensively: a malformed entry yields null instead of throwing. */
+export function readNote(id: string, map: unknown): Note | null {
+	if (!(map instanceof Y.Map)) return null;
+	const text = map.get('text');
+	const createdAt = map.get('createdAt');
+	if (typeof text !== 'string' || typeof createdAt !== 'number') return null;
+	const colour = map.get('colour');
+	return { id, text, colour: isColour(colour) ? colour : 'yellow', createdAt };
+}
+
+/** All well-formed notes, oldest first. */
+export function listNotes(doc: Y.Doc): Note[] {
+	const out: Note[] = [];
+	notesOf(doc).forEach((map, id) => {
+		const note = readNote(id, map);
+		if (note) out.push(note);
+	});
+	return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+/** Adds a note (text trimmed and cut to NOTE_MAX_LENGTH) and returns its id. */
+export function addNote(doc: Y.Doc, id: string, text: string, colour: NoteColour = 'yellow', now = Date.now()): string {
+	const map: NoteMap = new Y.Map();
+	map.set('text', text.trim().slice(0, NOTE_MAX_LENGTH));
+	map.set('colour', colour);
+	map.set('createdAt', now);
+	notesOf(doc).set(id, map);
+	return id;
+}
+
+/** Replaces a note's text; no-op when the note is gone. */
+export function updateNoteText(doc: Y.Doc, id: string, text: string): void {
+	notesOf(doc).get(id)?.set('text', text.trim().slice(0, NOTE_MAX_LENGTH));
+}
+
+/** Removes a note. */
+export function removeNote(doc: Y.Doc, id: string): void {
+	notesOf(doc).delete(id);
+}

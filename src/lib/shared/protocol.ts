@@ -1,0 +1,72 @@
+/**
+ * The sync protocol as both ends see it: y-websocket message types, named close codes,
+ * the sync path and the rules for document names. Imported by the browser and the server.
+ */
+
+/** URL path prefix of the sync endpoint: a document is served at `${SYNC_PATH}/<documentName>`. */
+export const SYNC_PATH = '/sync';
+
+/** y-websocket top-level message types (the first varUint of every frame). */
+export const MessageType = {
+	Sync: 0,
+	Awareness: 1,
+	Auth: 2,
+	QueryAwareness: 3
+} as const;
+
+/** y-protocols sync sub-message types. */
+export const SyncMessageType = {
+	Step1: 0,
+	Step2: 1,
+	Update: 2
+} as const;
+
+/**
+ * Close codes the server uses, each with a short reason sent in the close frame.
+ * 4000–4999 is the application range of RFC 6455.
+ */
+export const CloseCode = {
+	/** Server is shutting down or restarting; clients should reconnect. */
+	ServerShutdown: { code: 1012, reason: 'server restarting' },
+	/** The frame could not be decoded as a y-websocket message. */
+	MalformedMessage: { code: 4400, reason: 'malformed message' },
+	/** The session or participant ended while connected. */
+	Unauthorised: { code: 4401, reason: 'not signed in' },
+	/** A read-only connection tried to change the document. */
+	ReadOnly: { code: 4403, reason: 'read-only connection' },
+	/** No pong within the liveness window. */
+	Timeout: { code: 4408, reason: 'connection timed out' },
+	/** A frame exceeded the maximum message size. */
+	MessageTooLarge: { code: 4413, reason: 'message too large' },
+	/** Too many messages in too short a time. */
+	RateLimited: { code: 4429, reason: 'too many messages' },
+	/** The client does not read fast enough; its send buffer overflowed. */
+	SlowReader: { code: 4430, reason: 'client too slow' },
+	/** The document could not be loaded or stored. */
+	Unavailable: { code: 4503, reason: 'document unavailable' }
+} as const;
+
+export type CloseCodeName = keyof typeof CloseCode;
+
+/** Kinds of synced document. `board` is co-edited; `control` is written only by the server. */
+export const DOC_KINDS = ['board', 'control'] as const;
+export type DocKind = (typeof DOC_KINDS)[number];
+
+const DOC_NAME = /^(board|control)\.([a-z2-7]{24})$/;
+
+export interface DocName {
+	kind: DocKind;
+	workshopId: string;
+}
+
+/** Parses a document name such as `board.<workshopId>`; null when it is not a valid name. */
+export function parseDocName(name: string): DocName | null {
+	const m = DOC_NAME.exec(name);
+	if (!m) return null;
+	return { kind: m[1] as DocKind, workshopId: m[2]! };
+}
+
+/** Builds the document name for a workshop's document of the given kind. */
+export function docName(kind: DocKind, workshopId: string): string {
+	return `${kind}.${workshopId}`;
+}

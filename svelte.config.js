@@ -1,0 +1,16 @@
+import adapter from '@sveltejs/adapter-node';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		adapter: adapter({ out: 'build/app' }),
+		alias: {
+			'$shared': 'src/lib/shared'
+		},
+		csrf: { trustedOrigins: [] }
+	}
+};
+
+export default config;
