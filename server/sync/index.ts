@@ -1,14 +1,117 @@
+/**
+ * The sync server: the standard y-websocket protocol at /sync/<document>, authorised at the
+ * upgrade, durable before broadcast, bounded per connection. One per process (globalThis, so the
+ * SvelteKit routes and the server entry share it in both dev and production).
+ */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { STATUS_CODES } from 'node:http';
+import { WebSocketServer } from 'ws';
+import { CloseCode } from '../../src/lib/shared/protocol';
+import { dbHandle } from '../../src/lib/server/db';
+import { log } from '../../src/lib/server/logger';
+import { Connection } from './connection';
+import { defaultSyncOptions, type SyncOptions } from './options';
+import { RoomRegistry } from './rooms';
+import { UpdateLog } from './update-log';
+import { authorise } from './upgrade';
 
-export interface SyncServer {
-	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
-	shutdown(): Promise<void>;
+export class SyncServer {
+	readonly rooms: RoomRegistry;
+	readonly updateLog: UpdateLog;
+	#wss: WebSocketServer;
+	#connections = new Set<Connection>();
+	#ping: NodeJS.Timeout;
+	#stopping = false;
+
+	constructor(private readonly options: SyncOptions = defaultSyncOptions) {
+		this.updateLog = new UpdateLog(dbHandle().sqlite, options.groupCommitMs);
+		this.rooms = new RoomRegistry(this.updateLog, options.compactAfterUpdates);
+		this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
+		this.#ping = setInterval(() => this.#checkLiveness(), options.pingIntervalMs);
+		this.#ping.unref();
+	}
+
+	/** Handles an HTTP upgrade on the sync path: refuses with 400/401/403 or accepts. */
+	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+		socket.on('error', (error) => log.debug('upgrade socket error', { error: error.message }));
+		if (this.#stopping) return refuse(socket, 503);
+		authorise(req).then(
+			(decision) => {
+				if (!decision.ok) {
+					log.debug('sync upgrade refused', { status: decision.status, reason: decision.reason });
+					return refuse(socket, decision.status);
+				}
+				this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, decision.doc, decision.readOnly));
+			},
+			(error: unknown) => {
+				log.error('sync upgrade failed', { error });
+				refuse(socket, 500);
+			}
+		);
+	}
+
+	/** Number of open connections. */
+	get connectionCount(): number {
+		return this.#connections.size;
+	}
+
+	/** Closes every connection with "server restarting", then flushes and unloads every room. */
+	async shutdown(): Promise<void> {
+		this.#stopping = true;
+		clearInterval(this.#ping);
+		for (const conn of this.#connections) conn.close(CloseCode.ServerShutdown);
+		for (const room of this.rooms.all()) {
+			for (const peer of [...room.peers.keys()]) this.rooms.release(room, peer);
+		}
+		await this.rooms.settled();
+		this.updateLog.flush();
+		this.#wss.close();
+	}
+
+	#accept(ws: import('ws').WebSocket, doc: string, readOnly: boolean): void {
+		const conn = new Connection(ws, readOnly, doc, this.options);
+		this.#connections.add(conn);
+		let room: import('./room').Room | null = null;
+		ws.on('close', () => {
+			this.#connections.delete(conn);
+			if (room) this.rooms.release(room, conn);
+		});
+		this.rooms.acquire(doc, conn).then(
+			(r) => {
+				if (ws.readyState !== ws.OPEN) return this.rooms.release(r, conn);
+				room = r;
+				conn.attach(r);
+			},
+			(error: unknown) => {
+				log.error('document load failed', { doc, error });
+				conn.close(CloseCode.Unavailable);
+			}
+		);
+	}
+
+	#checkLiveness(): void {
+		for (const conn of this.#connections) {
+			if (!conn.alive) {
+				log.debug('sync connection timed out', { doc: conn.doc });
+				conn.ws.terminate();
+				continue;
+			}
+			conn.alive = false;
+			conn.ws.ping();
+		}
+	}
 }
 
+function refuse(socket: Duplex, status: number): void {
+	socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+const KEY = Symbol.for('rightsboard.sync');
+type Holder = { [KEY]?: SyncServer };
+
+/** The process-wide sync server, created on first use. */
 export function syncServer(): SyncServer {
-	return {
-		handleUpgrade: (_r, socket) => socket.destroy(),
-		shutdown: async () => {}
-	};
+	const g = globalThis as Holder;
+	return (g[KEY] ??= new SyncServer());
 }

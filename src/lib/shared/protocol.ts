@@ -36,8 +36,8 @@ export const CloseCode = {
 	ReadOnly: { code: 4403, reason: 'read-only connection' },
 	/** No pong within the liveness window. */
 	Timeout: { code: 4408, reason: 'connection timed out' },
-	/** A frame exceeded the maximum message size. */
-	MessageTooLarge: { code: 4413, reason: 'message too large' },
+	/** A frame exceeded the maximum message size (the standard "message too big"). */
+	MessageTooLarge: { code: 1009, reason: 'message too large' },
 	/** Too many messages in too short a time. */
 	RateLimited: { code: 4429, reason: 'too many messages' },
 	/** The client does not read fast enough; its send buffer overflowed. */

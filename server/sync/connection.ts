@@ -1,0 +1,129 @@
+/**
+ * One client socket: decodes y-websocket frames, enforces size, rate and buffer limits,
+ * refuses changes from read-only connections, and keeps the room informed.
+ */
+import type { WebSocket } from 'ws';
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import { CloseCode, MessageType, SyncMessageType } from '../../src/lib/shared/protocol';
+import { log } from '../../src/lib/server/logger';
+import type { Peer, Room } from './room';
+import type { SyncOptions } from './options';
+import { TokenBucket } from './rate';
+import { wouldChange } from './update-check';
+
+const MAX_EARLY_FRAMES = 64;
+
+export class Connection implements Peer {
+	alive = true;
+	#room: Room | null = null;
+	#early: Uint8Array[] = [];
+	#bucket: TokenBucket;
+	#closed = false;
+
+	constructor(
+		readonly ws: WebSocket,
+		readonly readOnly: boolean,
+		readonly doc: string,
+		private readonly options: SyncOptions
+	) {
+		this.#bucket = new TokenBucket(options.rateBurst, options.ratePerSecond);
+		ws.binaryType = 'nodebuffer';
+		ws.on('message', (data: Buffer, isBinary: boolean) => this.#receive(data, isBinary));
+		ws.on('pong', () => (this.alive = true));
+		ws.on('error', (error) => log.debug('socket error', { doc, error: error.message }));
+	}
+
+	/** Binds the connection to the room it joined and replays frames that arrived during the load. */
+	attach(room: Room): void {
+		if (this.#closed) return;
+		this.#room = room;
+		const early = this.#early;
+		this.#early = [];
+		for (const frame of early) this.#handle(frame);
+	}
+
+	get closed(): boolean {
+		return this.#closed;
+	}
+
+	send(frame: Uint8Array): void {
+		if (this.#closed || this.ws.readyState !== this.ws.OPEN) return;
+		if (this.ws.bufferedAmount + frame.byteLength > this.options.maxBufferedBytes) {
+			this.close(CloseCode.SlowReader);
+			return;
+		}
+		this.ws.send(frame, { binary: true });
+	}
+
+	close(close: { code: number; reason: string }): void {
+		if (this.#closed) return;
+		this.#closed = true;
+		try {
+			this.ws.close(close.code, close.reason);
+		} catch (error) {
+			log.debug('close failed; terminating', { doc: this.doc, error: String(error) });
+			this.ws.terminate();
+		}
+		// A peer that does not answer the close handshake is cut off.
+		setTimeout(() => this.ws.terminate(), 2000).unref();
+	}
+
+	#refuse(close: { code: number; reason: string }, detail: string): void {
+		log.warn('sync connection closed', { doc: this.doc, code: close.code, reason: detail });
+		this.close(close);
+	}
+
+	#receive(data: Buffer, isBinary: boolean): void {
+		if (this.#closed) return;
+		if (!this.#bucket.take()) return this.#refuse(CloseCode.RateLimited, 'rate limit');
+		if (!isBinary) return this.#refuse(CloseCode.MalformedMessage, 'text frame');
+		const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+		if (!this.#room) {
+			if (this.#early.length >= MAX_EARLY_FRAMES) return this.#refuse(CloseCode.RateLimited, 'too many frames before load');
+			this.#early.push(frame);
+			return;
+		}
+		this.#handle(frame);
+	}
+
+	#handle(frame: Uint8Array): void {
+		const room = this.#room!;
+		try {
+			const decoder = decoding.createDecoder(frame);
+			const type = decoding.readVarUint(decoder);
+			switch (type) {
+				case MessageType.Sync:
+					return this.#handleSync(room, decoder);
+				case MessageType.Awareness:
+					return room.applyAwareness(this, decoding.readVarUint8Array(decoder));
+				case MessageType.QueryAwareness:
+					return room.sendAwareness(this);
+				case MessageType.Auth:
+					return; // the stock client never sends it; authorisation happened at the upgrade
+				default:
+					return this.#refuse(CloseCode.MalformedMessage, `unknown message type ${type}`);
+			}
+		} catch (error) {
+			this.#refuse(CloseCode.MalformedMessage, error instanceof Error ? error.message : String(error));
+		}
+	}
+
+	#handleSync(room: Room, decoder: decoding.Decoder): void {
+		const sub = decoding.readVarUint(decoder);
+		const payload = decoding.readVarUint8Array(decoder);
+		if (sub === SyncMessageType.Step1) {
+			Y.decodeStateVector(payload); // throws on a malformed state vector, before any await
+			room.answerStep1(this, payload).catch((error: unknown) => log.error('sync step 2 failed', { doc: this.doc, error }));
+			return;
+		}
+		if (sub !== SyncMessageType.Step2 && sub !== SyncMessageType.Update) {
+			return this.#refuse(CloseCode.MalformedMessage, `unknown sync message ${sub}`);
+		}
+		if (this.readOnly) {
+			if (wouldChange(room.doc, payload)) this.#refuse(CloseCode.ReadOnly, 'change on a read-only connection');
+			return;
+		}
+		room.applyFromPeer(this, payload);
+	}
+}

@@ -1,0 +1,45 @@
+/**
+ * Authorises a sync upgrade before the socket is accepted: document name, Origin, the
+ * session cookie and the caller's access to the document. Returns the access or an HTTP refusal.
+ */
+import type { IncomingMessage } from 'node:http';
+import { config } from '../../src/lib/server/config';
+import { getDb } from '../../src/lib/server/db';
+import { SESSION_COOKIE, readCookie, validateSessionToken } from '../../src/lib/server/auth/session';
+import { docAccessForUser } from '../../src/lib/server/access';
+import { SYNC_PATH, parseDocName } from '../../src/lib/shared/protocol';
+
+export type UpgradeDecision =
+	| { ok: true; doc: string; readOnly: boolean }
+	| { ok: false; status: 400 | 401 | 403; reason: string };
+
+/** True when the Origin header is the configured origin, or the request's own host when none is set. */
+export function originAllowed(req: IncomingMessage): boolean {
+	const origin = req.headers.origin;
+	if (!origin) return false;
+	const expected = config().origin;
+	if (expected) return origin === expected;
+	const host = req.headers.host;
+	if (!host) return false;
+	try {
+		return new URL(origin).host === host;
+	} catch {
+		return false; // not a URL: refuse
+	}
+}
+
+/** Decides whether an upgrade request may open a sync connection, and whether read-only. */
+export async function authorise(req: IncomingMessage): Promise<UpgradeDecision> {
+	const path = (req.url ?? '').split('?')[0]!;
+	const name = path.slice(SYNC_PATH.length + 1);
+	const doc = path.startsWith(`${SYNC_PATH}/`) ? parseDocName(name) : null;
+	if (!doc) return { ok: false, status: 400, reason: 'invalid document name' };
+	if (!originAllowed(req)) return { ok: false, status: 403, reason: 'origin not allowed' };
+	const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+	const db = getDb();
+	const session = token ? await validateSessionToken(db, token) : null;
+	if (!session) return { ok: false, status: 401, reason: 'not signed in' };
+	const access = docAccessForUser(db, session.user.id, doc);
+	if (!access) return { ok: false, status: 403, reason: 'no access to this document' };
+	return { ok: true, doc: name, readOnly: access === 'read' };
+}
