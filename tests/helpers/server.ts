@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const ENTRY = join(ROOT, 'build/server.js');
+// RIGHTSBOARD_SERVER_ENTRY lets long proof runs use a copy of the build while the tree is rebuilt.
+const ENTRY = process.env.RIGHTSBOARD_SERVER_ENTRY ?? join(ROOT, 'build/server.js');
 
 export interface RunningServer {
 	url: string;

@@ -41,7 +41,14 @@ describe('durable documents', () => {
 		writer.destroy();
 		observer.destroy();
 
+		const listener = createClient(server.url, board, { cookie: user.cookie });
+		await listener.synced();
+		const closeCode = new Promise<number>((resolve) =>
+			listener.provider.on('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0))
+		);
 		expect(await server.stop()).toBe(0);
+		expect(await closeCode).toBe(1012);
+		listener.destroy();
 		server = await startServer({ dir });
 		const reader = createClient(server.url, board, { cookie: user.cookie });
 		let firstSyncCount = -1;
