@@ -12,15 +12,24 @@ import { SYNC_PATH } from '../src/lib/shared/protocol';
 import { syncServer } from './sync';
 import { firstStart } from './first-start';
 
+const PROTOCOL_HEADER = 'x-rightsboard-protocol';
+
 async function main(): Promise<void> {
 	const cfg = config();
 	dbHandle();
 	await firstStart(cfg);
 
+	// adapter-node assumes https unless told otherwise. With ORIGIN set it uses that; without it,
+	// the request's own scheme (always http here: TLS ends at a proxy, which must set ORIGIN).
+	if (cfg.origin) process.env.ORIGIN = cfg.origin;
+	else process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 	const handlerPath = join(dirname(fileURLToPath(import.meta.url)), 'app', 'handler.js');
 	const { handler } = await import(pathToFileURL(handlerPath).href);
 	const sync = syncServer();
-	const server = createServer(handler);
+	const server = createServer((req, res) => {
+		req.headers[PROTOCOL_HEADER] = 'http';
+		handler(req, res);
+	});
 	server.on('upgrade', (req, socket, head) => {
 		if (req.url?.startsWith(`${SYNC_PATH}/`)) sync.handleUpgrade(req, socket, head);
 		else socket.destroy();
@@ -31,6 +40,10 @@ async function main(): Promise<void> {
 		if (stopping) return;
 		stopping = true;
 		log.info('shutting down', { signal });
+		setTimeout(() => {
+			log.error('shutdown took longer than 10 s; exiting anyway');
+			process.exit(1);
+		}, 10_000).unref();
 		server.close();
 		server.closeIdleConnections();
 		await sync.shutdown();
@@ -40,6 +53,12 @@ async function main(): Promise<void> {
 	process.on('SIGTERM', () => void stop('SIGTERM'));
 	process.on('SIGINT', () => void stop('SIGINT'));
 
+	server.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EADDRINUSE') console.error(`Port ${cfg.port} on ${cfg.host} is already in use: stop the other program or set PORT to a free port.`);
+		else if (error.code === 'EACCES') console.error(`Not allowed to listen on port ${cfg.port}: choose a port above 1023 with PORT.`);
+		else console.error('The HTTP server failed:', error);
+		process.exit(1);
+	});
 	server.listen(cfg.port, cfg.host, () => {
 		const address = server.address();
 		const port = typeof address === 'object' && address ? address.port : cfg.port;

@@ -7,6 +7,7 @@ const OUTPUT = 'build/server.js';
 const SOURCES = ['src', 'server', 'drizzle', 'static', 'package.json', 'svelte.config.js', 'vite.config.ts'];
 const SKIP = new Set(['node_modules', 'paraglide']);
 
+/** Newest modification time under `path`, in ms (0 when it does not exist). @param {string} path */
 function newest(path) {
 	if (!existsSync(path)) return 0;
 	const st = statSync(path);

@@ -6,8 +6,10 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { membership, workshop } from './db/schema';
 import type { DocName } from '../shared/protocol';
+import type { Role } from '../shared/roles';
 
-export type Role = 'owner' | 'facilitator' | 'member';
+export type { Role };
+
 export type DocAccess = 'write' | 'read' | null;
 
 /** The user's role in the organisation that owns the workshop, or null. */

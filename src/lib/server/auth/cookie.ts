@@ -2,6 +2,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { SESSION_COOKIE } from './session';
 
+/** Sets the session cookie to expire with the session. */
 export function setSessionCookie(event: Pick<RequestEvent, 'cookies' | 'url'>, token: string, expiresAt: number): void {
 	event.cookies.set(SESSION_COOKIE, token, {
 		path: '/',
@@ -12,6 +13,7 @@ export function setSessionCookie(event: Pick<RequestEvent, 'cookies' | 'url'>, t
 	});
 }
 
+/** Clears the session cookie (sign-out, unknown or expired token). */
 export function deleteSessionCookie(event: Pick<RequestEvent, 'cookies'>): void {
 	event.cookies.delete(SESSION_COOKIE, { path: '/' });
 }

@@ -106,6 +106,7 @@ export function readCookie(header: string | undefined, name: string): string | n
 			try {
 				return decodeURIComponent(part.slice(eqAt + 1).trim());
 			} catch {
+				// Malformed percent-encoding cannot be a token we issued: treat it as no cookie.
 				return null;
 			}
 		}

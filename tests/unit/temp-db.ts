@@ -1,0 +1,24 @@
+/** A real SQLite database in a fresh temporary folder, migrated like production; removed by `dispose`. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb, type DbHandle } from '../../src/lib/server/db/client';
+
+export interface TempDb extends DbHandle {
+	dir: string;
+	dispose(): void;
+}
+
+/** Opens a new, empty, migrated database file. */
+export function tempDb(): TempDb {
+	const dir = mkdtempSync(join(tmpdir(), 'rightsboard-unit-'));
+	const handle = openDb(join(dir, 'test.db'));
+	return {
+		...handle,
+		dir,
+		dispose() {
+			handle.close();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
