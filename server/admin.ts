@@ -7,9 +7,9 @@ import { parseArgs } from 'node:util';
 import { config, ConfigError } from '../src/lib/server/config';
 import { closeDb, dbHandle } from '../src/lib/server/db/index';
 import { InputError } from '../src/lib/server/input-error';
-import { countUsers, createUser } from '../src/lib/server/users';
+import { createUser } from '../src/lib/server/users';
 import { registerAccount } from '../src/lib/server/accounts';
-import { AlreadySetUpError, createFirstAccount } from '../src/lib/server/setup';
+import { AlreadySetUpError, createFirstAccount, isSetUp } from '../src/lib/server/setup';
 import {
 	DISPLAY_NAME_MAX_LENGTH,
 	ORGANISATION_NAME_MAX_LENGTH,
@@ -68,7 +68,7 @@ async function createUserCommand(values: Record<string, string | boolean | undef
 
 	config(); // fail on bad environment before creating the database file
 	const { db } = dbHandle();
-	if (countUsers(db) === 0) {
+	if (!isSetUp(db)) {
 		const organisation = org ?? `${displayName.trim()}'s organisation`;
 		const { user, organisation: created } = await createFirstAccount(db, { email, password, displayName, organisation });
 		return `Created first account ${user.email} (${user.id}), owner of "${created.name}" (${created.id}).`;

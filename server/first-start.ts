@@ -1,4 +1,32 @@
-/** What happens on start before serving: demo content when RIGHTSBOARD_DEMO=1. */
+/**
+ * What happens on start before serving: demo content when RIGHTSBOARD_DEMO=1. The demo
+ * credentials are printed on the start that creates them and never again (only a hash is kept).
+ */
 import type { Config } from '../src/lib/server/config';
+import { dbHandle } from '../src/lib/server/db';
+import { log } from '../src/lib/server/logger';
+import { seedDemo } from '../src/lib/server/demo';
+import { UpdateLog } from './sync/update-log';
 
-export async function firstStart(_cfg: Config): Promise<void> {}
+export async function firstStart(cfg: Config): Promise<void> {
+	if (!cfg.demo) return;
+	const handle = dbHandle();
+	const demo = await seedDemo(handle.db);
+	if (!demo) {
+		log.info('demo mode: accounts already exist, nothing seeded');
+		return;
+	}
+	// Through the sync server's own log, so the board loads exactly as if someone had typed the notes.
+	const updates = new UpdateLog(handle.sqlite, 0);
+	const stored = updates.append(demo.board.doc, demo.board.update);
+	updates.flush();
+	await stored;
+	// console, not the logger: the operator must see this whatever LOG_LEVEL says.
+	console.log(
+		[
+			`Demo content created: organisation "${demo.organisationName}", workshop "${demo.workshopTitle}".`,
+			`Demo facilitator: ${demo.email} / ${demo.password}`,
+			'This password is shown only once. Write it down now.'
+		].join('\n')
+	);
+}

@@ -25,4 +25,6 @@ if (built === 0 || SOURCES.some((s) => newest(s) > built)) {
 		process.exit(result.status ?? 1);
 	}
 }
+// `npm start` is the way to try Rightsboard: demo content on first start unless switched off.
+process.env.RIGHTSBOARD_DEMO ??= '1';
 await import(new URL(`../${OUTPUT}`, import.meta.url).href);

@@ -2,7 +2,7 @@ import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb } from '$lib/server/db';
-import { isSetUp } from '$lib/server/setup';
+import { hasAccounts } from '$lib/server/setup';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { log } from '$lib/server/logger';
@@ -24,7 +24,7 @@ function openBeforeSetup(pathname: string): boolean {
 
 /** On a fresh database every page leads to /setup, so the first visitor can create the owner account. */
 const handleSetup: Handle = ({ event, resolve }) => {
-	if (!openBeforeSetup(event.url.pathname) && !isSetUp(getDb())) redirect(303, '/setup');
+	if (!openBeforeSetup(event.url.pathname) && !hasAccounts(getDb())) redirect(303, '/setup');
 	return resolve(event);
 };
 

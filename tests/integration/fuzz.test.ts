@@ -76,7 +76,7 @@ describe('hostile frames', () => {
 		const code = closeCode(ws);
 		const query = new Uint8Array([3]);
 		for (let i = 0; i < 2000 && ws.readyState === ws.OPEN; i++) ws.send(query);
-		expect(await code).toBe(4429);
+		expect(await code).toBe(4529);
 	});
 
 	it('closes a connection that sends a text frame or an unknown message type with 4400', async () => {

@@ -2,9 +2,15 @@
  * First start: the first account and its organisation, created from the /setup page or the
  * admin CLI, and the "is this instance set up" fact that gates every page until then.
  */
+import { count, ne } from 'drizzle-orm';
 import type { Db } from './db/client';
+import type { Executor } from './db/executor';
+import { user } from './db/schema';
 import { countUsers } from './users';
 import { registerAccount, type NewAccount, type NewAccountInput } from './accounts';
+
+/** The demo facilitator (RIGHTSBOARD_DEMO=1). It does not count as setting the instance up. */
+export const DEMO_EMAIL = 'demo@rightsboard.example';
 
 export class AlreadySetUpError extends Error {
 	constructor() {
@@ -13,14 +19,27 @@ export class AlreadySetUpError extends Error {
 	}
 }
 
-/** Databases known to have a user. Accounts are never all removed, so "yes" stays true. */
+/** Databases known to have a real (non-demo) account. Accounts are never all removed, so "yes" stays true. */
 const setUp = new WeakSet<Db>();
+const hasAny = new WeakSet<Db>();
 
-/** True once any account exists; asks the database only until the answer is yes. */
+function countRealUsers(db: Executor): number {
+	return db.select({ n: count() }).from(user).where(ne(user.email, DEMO_EMAIL)).get()?.n ?? 0;
+}
+
+/** True once a real account exists (the demo account does not count); then /setup closes. */
 export function isSetUp(db: Db): boolean {
 	if (setUp.has(db)) return true;
-	if (countUsers(db) === 0) return false;
+	if (countRealUsers(db) === 0) return false;
 	setUp.add(db);
+	return true;
+}
+
+/** True once any account exists, the demo account included; until then every page leads to /setup. */
+export function hasAccounts(db: Db): boolean {
+	if (hasAny.has(db)) return true;
+	if (countUsers(db) === 0) return false;
+	hasAny.add(db);
 	return true;
 }
 
@@ -30,8 +49,9 @@ export function isSetUp(db: Db): boolean {
  */
 export async function createFirstAccount(db: Db, input: NewAccountInput): Promise<NewAccount> {
 	const account = await registerAccount(db, input, (tx) => {
-		if (countUsers(tx) > 0) throw new AlreadySetUpError();
+		if (countRealUsers(tx) > 0) throw new AlreadySetUpError();
 	});
 	setUp.add(db);
+	hasAny.add(db);
 	return account;
 }

@@ -23,7 +23,9 @@ export const SyncMessageType = {
 
 /**
  * Close codes the server uses, each with a short reason sent in the close frame.
- * 4000–4999 is the application range of RFC 6455.
+ * 4000–4999 is the application range of RFC 6455. The stock y-websocket client treats 4400–4499
+ * as final (it stops reconnecting) and reconnects after anything else, so final refusals live in
+ * 44xx and passing troubles in 45xx.
  */
 export const CloseCode = {
 	/** Server is shutting down or restarting; clients should reconnect. */
@@ -35,13 +37,13 @@ export const CloseCode = {
 	/** A read-only connection tried to change the document. */
 	ReadOnly: { code: 4403, reason: 'read-only connection' },
 	/** No pong within the liveness window. */
-	Timeout: { code: 4408, reason: 'connection timed out' },
+	Timeout: { code: 4508, reason: 'connection timed out' },
 	/** A frame exceeded the maximum message size (the standard "message too big"). */
 	MessageTooLarge: { code: 1009, reason: 'message too large' },
 	/** Too many messages in too short a time. */
-	RateLimited: { code: 4429, reason: 'too many messages' },
+	RateLimited: { code: 4529, reason: 'too many messages' },
 	/** The client does not read fast enough; its send buffer overflowed. */
-	SlowReader: { code: 4430, reason: 'client too slow' },
+	SlowReader: { code: 4530, reason: 'client too slow' },
 	/** The document could not be loaded or stored. */
 	Unavailable: { code: 4503, reason: 'document unavailable' }
 } as const;

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { AlreadySetUpError, createFirstAccount, isSetUp } from '$lib/server/setup';
+import { AlreadySetUpError, createFirstAccount, hasAccounts, isSetUp } from '$lib/server/setup';
 import { InputError } from '$lib/server/input-error';
 import { fieldErrors } from '$lib/server/auth/form-messages';
 import { startSession } from '$lib/server/auth/sign-in';
@@ -11,8 +11,9 @@ import { log } from '$lib/server/logger';
 
 /** Only reachable on a fresh database; afterwards accounts sign in. */
 export const load: PageServerLoad = () => {
-	if (isSetUp(getDb())) redirect(303, '/signin');
-	return {};
+	const db = getDb();
+	if (isSetUp(db)) redirect(303, '/signin');
+	return { demo: hasAccounts(db) };
 };
 
 export const actions: Actions = {

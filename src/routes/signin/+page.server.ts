@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
-import { isSetUp } from '$lib/server/setup';
+import { hasAccounts, isSetUp } from '$lib/server/setup';
 import { verifyCredentials } from '$lib/server/users';
 import { invalidateSession } from '$lib/server/auth/session';
 import { startSession } from '$lib/server/auth/sign-in';
@@ -14,15 +14,16 @@ import { normaliseEmail } from '$lib/shared/account-rules';
 import { log } from '$lib/server/logger';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (!isSetUp(getDb())) redirect(303, '/setup');
+	const db = getDb();
+	if (!hasAccounts(db)) redirect(303, '/setup');
 	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
-	return { signup: config().signup };
+	return { signup: config().signup, setupOpen: !isSetUp(db) };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const db = getDb();
-		if (!isSetUp(db)) redirect(303, '/setup');
+		if (!hasAccounts(db)) redirect(303, '/setup');
 		const data = await event.request.formData();
 		const email = normaliseEmail(formString(data, 'email'));
 		const password = formString(data, 'password');

@@ -1,0 +1,94 @@
+/**
+ * Demo content for RIGHTSBOARD_DEMO=1: on a database without accounts, one organisation, one
+ * facilitator with a random password and one workshop whose board holds a few example notes.
+ * Relative imports only: the server entry (outside SvelteKit) loads this file too.
+ */
+import * as Y from 'yjs';
+import type { Db } from './db/client';
+import { newId } from './ids';
+import { DEMO_EMAIL } from './setup';
+import { registerAccount } from './accounts';
+import { findUserByEmail } from './users';
+import { createWorkshop } from './workshops';
+import { addNote, initialiseDoc, NOTE_COLOURS } from '../shared/doc-schema';
+import { docName } from '../shared/protocol';
+import { m } from '../paraglide/messages.js';
+import { baseLocale } from '../paraglide/runtime.js';
+
+export { DEMO_EMAIL };
+
+class DemoExists extends Error {}
+
+export interface DemoContent {
+	email: string;
+	/** Shown once to the operator; only its hash is stored. */
+	password: string;
+	organisationId: string;
+	organisationName: string;
+	workshopId: string;
+	workshopTitle: string;
+	/** The board's document name and its initial state, for the sync server's update log. */
+	board: { doc: string; update: Uint8Array };
+}
+
+/** Letters and digits without look-alikes (no 0/o, 1/l/i); 32 symbols, so a byte maps without bias. */
+const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789A';
+
+/** A random password like `k7mq-x2ve-9tfa-pcw3` (80 bits), easy to read out and type. */
+export function demoPassword(): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(16));
+	const chars = Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join('');
+	return chars.match(/.{4}/g)!.join('-');
+}
+
+/** The demo board's first state: schema version and three example notes. */
+export function demoBoardUpdate(now = Date.now()): Uint8Array {
+	const doc = new Y.Doc();
+	const opts = { locale: baseLocale } as const;
+	const texts = [m.demo_note_1({}, opts), m.demo_note_2({}, opts), m.demo_note_3({}, opts)];
+	doc.transact(() => {
+		initialiseDoc(doc);
+		texts.forEach((text, i) => addNote(doc, newId(), text, NOTE_COLOURS[i % NOTE_COLOURS.length], now + i));
+	});
+	const update = Y.encodeStateAsUpdate(doc);
+	doc.destroy();
+	return update;
+}
+
+/**
+ * Creates the demo content unless the demo account exists (later starts return null), so running
+ * it on every start is safe. It does not close /setup: people can still create their own account.
+ */
+export async function seedDemo(db: Db): Promise<DemoContent | null> {
+	if (findUserByEmail(db, DEMO_EMAIL)) return null;
+	const password = demoPassword();
+	const opts = { locale: baseLocale } as const;
+	let account;
+	try {
+		account = await registerAccount(
+			db,
+			{ email: DEMO_EMAIL, displayName: 'Demo facilitator', password, organisation: m.demo_organisation_name({}, opts) },
+			(tx) => {
+				if (findUserByEmail(tx, DEMO_EMAIL)) throw new DemoExists();
+			}
+		);
+	} catch (error) {
+		// Another process seeded the demo between our check and our insert: nothing to do.
+		if (error instanceof DemoExists) return null;
+		throw error;
+	}
+	const workshop = createWorkshop(db, {
+		organisationId: account.organisation.id,
+		title: m.demo_workshop_title({}, opts),
+		createdBy: account.user.id
+	});
+	return {
+		email: DEMO_EMAIL,
+		password,
+		organisationId: account.organisation.id,
+		organisationName: account.organisation.name,
+		workshopId: workshop.id,
+		workshopTitle: workshop.title,
+		board: { doc: docName('board', workshop.id), update: demoBoardUpdate() }
+	};
+}
