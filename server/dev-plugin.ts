@@ -14,10 +14,16 @@ export function devSync(): Plugin {
 		configureServer(server) {
 			// Vitest runs configureServer too; the sync server must not start inside test workers.
 			if (process.env.VITEST) return;
+			const load = () => server.ssrLoadModule('/server/sync/index.ts');
+			// Start the sync server with the dev server, so routes can publish before anyone connects.
+			server.httpServer?.once('listening', () => {
+				load()
+					.then((mod) => mod.syncServer())
+					.catch((err: unknown) => server.config.logger.error(`sync server failed to start: ${String(err)}`));
+			});
 			server.httpServer?.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
 				if (!req.url?.startsWith(`${SYNC_PATH}/`)) return;
-				server
-					.ssrLoadModule('/server/sync/index.ts')
+				load()
 					.then((mod) => mod.syncServer().handleUpgrade(req, socket, head))
 					.catch((err: unknown) => {
 						server.config.logger.error(`sync upgrade failed: ${String(err)}`);

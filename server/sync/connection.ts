@@ -11,6 +11,7 @@ import type { Peer, Room } from './room';
 import type { SyncOptions } from './options';
 import { TokenBucket } from './rate';
 import { wouldChange } from './update-check';
+import type { Principal } from './upgrade';
 
 const MAX_EARLY_FRAMES = 64;
 
@@ -25,7 +26,8 @@ export class Connection implements Peer {
 		readonly ws: WebSocket,
 		readonly readOnly: boolean,
 		readonly doc: string,
-		private readonly options: SyncOptions
+		private readonly options: SyncOptions,
+		readonly principal: Principal
 	) {
 		this.#bucket = new TokenBucket(options.rateBurst, options.ratePerSecond);
 		ws.binaryType = 'nodebuffer';

@@ -7,16 +7,21 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { STATUS_CODES } from 'node:http';
 import { WebSocketServer } from 'ws';
-import { CloseCode } from '../../src/lib/shared/protocol';
-import { dbHandle } from '../../src/lib/server/db';
+import { CloseCode, parseDocName } from '../../src/lib/shared/protocol';
+import { writeControl } from '../../src/lib/shared/control-schema';
+import { controlSnapshot } from '../../src/lib/server/live/publish';
+import { dbHandle, getDb } from '../../src/lib/server/db';
 import { log } from '../../src/lib/server/logger';
 import { Connection } from './connection';
 import { defaultSyncOptions, type SyncOptions } from './options';
 import { RoomRegistry } from './rooms';
 import { UpdateLog } from './update-log';
-import { authorise } from './upgrade';
+import { authorise, type Principal } from './upgrade';
+import { registerLiveHub, type LiveHub } from '../../src/lib/server/live/hub';
+import { SERVER_ORIGIN, type Peer, type Room } from './room';
+import type * as Y from 'yjs';
 
-export class SyncServer {
+export class SyncServer implements LiveHub {
 	readonly rooms: RoomRegistry;
 	readonly updateLog: UpdateLog;
 	#wss: WebSocketServer;
@@ -26,10 +31,11 @@ export class SyncServer {
 
 	constructor(private readonly options: SyncOptions = defaultSyncOptions) {
 		this.updateLog = new UpdateLog(dbHandle().sqlite, options.groupCommitMs);
-		this.rooms = new RoomRegistry(this.updateLog, options.compactAfterUpdates);
+		this.rooms = new RoomRegistry(this.updateLog, options.compactAfterUpdates, refreshServerOwned);
 		this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
 		this.#ping = setInterval(() => this.#checkLiveness(), options.pingIntervalMs);
 		this.#ping.unref();
+		registerLiveHub(this);
 	}
 
 	/** Handles an HTTP upgrade on the sync path: refuses with 400/401/403 or accepts. */
@@ -42,7 +48,7 @@ export class SyncServer {
 					log.debug('sync upgrade refused', { status: decision.status, reason: decision.reason });
 					return refuse(socket, decision.status);
 				}
-				this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, decision.doc, decision.readOnly));
+				this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, decision.doc, decision.readOnly, decision.principal));
 			},
 			(error: unknown) => {
 				log.error('sync upgrade failed', { error });
@@ -69,10 +75,31 @@ export class SyncServer {
 		this.#wss.close();
 	}
 
-	#accept(ws: import('ws').WebSocket, doc: string, readOnly: boolean): void {
-		const conn = new Connection(ws, readOnly, doc, this.options);
+	/** Changes a document as the server: loads it if needed, applies, waits until it is durable. */
+	async changeDoc(name: string, change: (doc: Y.Doc) => void): Promise<void> {
+		const hold: Peer = { readOnly: false, send: () => {}, close: () => {} };
+		const room = await this.rooms.acquire(name, hold);
+		try {
+			room.doc.transact(() => change(room.doc), SERVER_ORIGIN);
+			await room.flushed();
+		} finally {
+			this.rooms.release(room, hold);
+		}
+	}
+
+	/** Closes every connection of a removed participant; their client does not retry (4401). */
+	disconnectParticipant(participantId: string): void {
+		for (const conn of this.#connections) {
+			if (conn.principal.kind === 'participant' && conn.principal.participantId === participantId) {
+				conn.close(CloseCode.Unauthorised);
+			}
+		}
+	}
+
+	#accept(ws: import('ws').WebSocket, doc: string, readOnly: boolean, principal: Principal): void {
+		const conn = new Connection(ws, readOnly, doc, this.options, principal);
 		this.#connections.add(conn);
-		let room: import('./room').Room | null = null;
+		let room: Room | null = null;
 		ws.on('close', () => {
 			this.#connections.delete(conn);
 			if (room) this.rooms.release(room, conn);
@@ -101,6 +128,14 @@ export class SyncServer {
 			conn.ws.ping();
 		}
 	}
+}
+
+/** A control document is the server's: on load, it is brought in line with the database. */
+function refreshServerOwned(room: Room): void {
+	const doc = parseDocName(room.name);
+	if (doc?.kind !== 'control') return;
+	const { state, agenda } = controlSnapshot(getDb(), doc.workshopId);
+	room.doc.transact(() => writeControl(room.doc, state, agenda), SERVER_ORIGIN);
 }
 
 function refuse(socket: Duplex, status: number): void {

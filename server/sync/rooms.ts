@@ -13,7 +13,9 @@ export class RoomRegistry {
 
 	constructor(
 		private readonly updateLog: UpdateLog,
-		private readonly compactAfter: number
+		private readonly compactAfter: number,
+		/** Runs once per load, before anyone is served (server-owned content is brought up to date here). */
+		private readonly onLoad: (room: Room) => void = () => {}
 	) {}
 
 	/** Joins `peer` to the loaded room for `name`, loading it first if needed. */
@@ -24,6 +26,7 @@ export class RoomRegistry {
 			if (room) this.#unload(room);
 			room = new Room(name, this.updateLog, this.compactAfter);
 			this.#rooms.set(name, room);
+			this.onLoad(room);
 		}
 		// Joined in the same tick as the lookup, so a concurrent release cannot unload it under us.
 		room.join(peer);

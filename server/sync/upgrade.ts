@@ -9,8 +9,11 @@ import { SESSION_COOKIE, readCookie, validateSessionToken } from '../../src/lib/
 import { docAccessForUser } from '../../src/lib/server/access';
 import { SYNC_PATH, parseDocName } from '../../src/lib/shared/protocol';
 
+/** Who is on the other end of a connection. */
+export type Principal = { kind: 'user'; userId: string } | { kind: 'participant'; participantId: string; workshopId: string };
+
 export type UpgradeDecision =
-	| { ok: true; doc: string; readOnly: boolean }
+	| { ok: true; doc: string; readOnly: boolean; principal: Principal }
 	| { ok: false; status: 400 | 401 | 403; reason: string };
 
 /** True when the Origin header is the configured origin, or the request's own host when none is set. */
@@ -41,5 +44,5 @@ export async function authorise(req: IncomingMessage): Promise<UpgradeDecision> 
 	if (!session) return { ok: false, status: 401, reason: 'not signed in' };
 	const access = docAccessForUser(db, session.user.id, doc);
 	if (!access) return { ok: false, status: 403, reason: 'no access to this document' };
-	return { ok: true, doc: name, readOnly: access === 'read' };
+	return { ok: true, doc: name, readOnly: access === 'read', principal: { kind: 'user', userId: session.user.id } };
 }

@@ -1,6 +1,6 @@
 /** Test data written straight into a server's database: users, sessions, organisations, workshops. */
 import { openDb, type DbHandle } from '../../src/lib/server/db/client';
-import { membership, organisation, user, workshop } from '../../src/lib/server/db/schema';
+import { activity, membership, organisation, user, workshop } from '../../src/lib/server/db/schema';
 import { createSession, generateSessionToken, SESSION_COOKIE } from '../../src/lib/server/auth/session';
 import { newId } from '../../src/lib/server/ids';
 import type { Role } from '../../src/lib/server/access';
@@ -48,6 +48,16 @@ export class Fixtures {
 	workshop(organisationId: string, title = 'Test workshop'): string {
 		const id = newId();
 		this.db.insert(workshop).values({ id, organisationId, title, createdAt: Date.now() }).run();
+		return id;
+	}
+
+	/** Appends an activity to a workshop's agenda; returns its id. */
+	activity(workshopId: string, title: string, type = 'brainstorm', position = 0): string {
+		const id = newId();
+		this.db
+			.insert(activity)
+			.values({ id, workshopId, position, type, title, prompt: `Prompt for ${title}`, plannedMinutes: 10, anonymity: 'role_group', createdAt: Date.now() })
+			.run();
 		return id;
 	}
 

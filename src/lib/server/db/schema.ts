@@ -61,11 +61,90 @@ export const workshop = sqliteTable(
 			.notNull()
 			.references(() => organisation.id, { onDelete: 'cascade' }),
 		title: text('title').notNull(),
+		/** Planned date, YYYY-MM-DD. */
+		scheduledOn: text('scheduled_on'),
+		/** Main language of the workshop (a locale tag such as `en`, `pl`). */
+		language: text('language').notNull().default('en'),
+		purpose: text('purpose').notNull().default(''),
+		/** JSON array of role-group labels participants choose from. */
+		roleGroups: text('role_groups').notNull().default('[]'),
+		/** JSON array of the role groups the facilitator expects in the room (balance warning). */
+		expectedRoleGroups: text('expected_role_groups').notNull().default('[]'),
+		/** Random join token in the join link (160 bits); rotating replaces it. */
+		joinToken: text('join_token'),
+		/** Short code typed at /join. */
+		shortCode: text('short_code'),
+		joiningOpen: integer('joining_open', { mode: 'boolean' }).notNull().default(true),
 		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
 		createdAt: integer('created_at').notNull()
 	},
-	(t) => [index('workshop_org_idx').on(t.organisationId)]
+	(t) => [
+		index('workshop_org_idx').on(t.organisationId),
+		uniqueIndex('workshop_join_token_unique').on(t.joinToken),
+		uniqueIndex('workshop_short_code_unique').on(t.shortCode)
+	]
 );
+
+/** One step of a workshop's agenda. */
+export const activity = sqliteTable(
+	'activity',
+	{
+		id: text('id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshop.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		/** orientation | brainstorm | discussion | break (later issues add more) */
+		type: text('type').notNull(),
+		title: text('title').notNull(),
+		prompt: text('prompt').notNull().default(''),
+		plannedMinutes: integer('planned_minutes').notNull().default(10),
+		/** named | role_group | anonymous */
+		anonymity: text('anonymity').notNull().default('role_group'),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [index('activity_workshop_idx').on(t.workshopId, t.position)]
+);
+
+/** Someone who joined a workshop by link or code, without an account. */
+export const participant = sqliteTable(
+	'participant',
+	{
+		id: text('id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshop.id, { onDelete: 'cascade' }),
+		/** Null when the participant chose to stay anonymous. */
+		displayName: text('display_name'),
+		roleGroup: text('role_group').notNull(),
+		organisation: text('organisation'),
+		language: text('language').notNull().default('en'),
+		/** SHA-256 of the participant cookie's token. */
+		tokenHash: text('token_hash').notNull(),
+		removedAt: integer('removed_at'),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [index('participant_workshop_idx').on(t.workshopId), uniqueIndex('participant_token_unique').on(t.tokenHash)]
+);
+
+/** The live state of a workshop, decided by the server and published in its control document. */
+export const workshopControl = sqliteTable('workshop_control', {
+	workshopId: text('workshop_id')
+		.primaryKey()
+		.references(() => workshop.id, { onDelete: 'cascade' }),
+	currentActivityId: text('current_activity_id'),
+	/** "Bring everyone here": participants follow the current activity. */
+	focus: integer('focus', { mode: 'boolean' }).notNull().default(true),
+	locked: integer('locked', { mode: 'boolean' }).notNull().default(false),
+	/** Hidden writing: notes of the current activity are hidden until revealed. */
+	hiddenWriting: integer('hidden_writing', { mode: 'boolean' }).notNull().default(false),
+	revealed: integer('revealed', { mode: 'boolean' }).notNull().default(true),
+	/** Timer: running until timerEndsAt, or paused with timerRemainingMs left; both null when unset. */
+	timerEndsAt: integer('timer_ends_at'),
+	timerRemainingMs: integer('timer_remaining_ms'),
+	version: integer('version').notNull().default(0),
+	updatedAt: integer('updated_at').notNull()
+});
 
 /** Append-only log of Yjs updates per document; folded into doc_snapshot by compaction. */
 export const docUpdate = sqliteTable(

@@ -1,0 +1,27 @@
+/**
+ * The narrow interface through which SvelteKit routes reach the live side (the sync server in
+ * server/sync): change a server-owned document, close someone's connections. The sync server
+ * registers itself here on start; routes never import server/sync directly (no `ws` in the app
+ * bundle, no import cycle).
+ */
+import type * as Y from 'yjs';
+
+export interface LiveHub {
+	/** Applies `change` to the named document as the server (persisted, then broadcast). */
+	changeDoc(docName: string, change: (doc: Y.Doc) => void): Promise<void>;
+	/** Closes every sync connection of a participant (removed from the workshop). */
+	disconnectParticipant(participantId: string): void;
+}
+
+const KEY = Symbol.for('rightsboard.live-hub');
+type Holder = { [KEY]?: LiveHub };
+
+/** Called once by the sync server when it starts. */
+export function registerLiveHub(hub: LiveHub): void {
+	(globalThis as Holder)[KEY] = hub;
+}
+
+/** The live hub, or null when no sync server runs in this process (unit tests, CLI). */
+export function liveHub(): LiveHub | null {
+	return (globalThis as Holder)[KEY] ?? null;
+}
