@@ -97,8 +97,13 @@ export class Connection implements Peer {
 			switch (type) {
 				case MessageType.Sync:
 					return this.#handleSync(room, decoder);
-				case MessageType.Awareness:
-					return room.applyAwareness(this, decoding.readVarUint8Array(decoder));
+				case MessageType.Awareness: {
+					const update = decoding.readVarUint8Array(decoder);
+					// Participants share presence only in their own document: on shared documents a
+					// client-chosen name could undo the anonymity of others' view of the room.
+					if (this.principal.kind === 'participant' && !this.doc.startsWith('mine.')) return;
+					return room.applyAwareness(this, update);
+				}
 				case MessageType.QueryAwareness:
 					return room.sendAwareness(this);
 				case MessageType.Auth:

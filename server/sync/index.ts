@@ -17,6 +17,7 @@ import { defaultSyncOptions, type SyncOptions } from './options';
 import { RoomRegistry } from './rooms';
 import { UpdateLog } from './update-log';
 import { authorise, type Principal } from './upgrade';
+import { onDocumentCommitted } from './participant-notes';
 import { registerLiveHub, type LiveHub } from '../../src/lib/server/live/hub';
 import { SERVER_ORIGIN, type Peer, type Room } from './room';
 import type * as Y from 'yjs';
@@ -31,7 +32,7 @@ export class SyncServer implements LiveHub {
 
 	constructor(private readonly options: SyncOptions = defaultSyncOptions) {
 		this.updateLog = new UpdateLog(dbHandle().sqlite, options.groupCommitMs);
-		this.rooms = new RoomRegistry(this.updateLog, options.compactAfterUpdates, refreshServerOwned);
+		this.rooms = new RoomRegistry(this.updateLog, options.compactAfterUpdates, refreshServerOwned, onDocumentCommitted);
 		this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
 		this.#ping = setInterval(() => this.#checkLiveness(), options.pingIntervalMs);
 		this.#ping.unref();
@@ -82,6 +83,17 @@ export class SyncServer implements LiveHub {
 		try {
 			room.doc.transact(() => change(room.doc), SERVER_ORIGIN);
 			await room.flushed();
+		} finally {
+			this.rooms.release(room, hold);
+		}
+	}
+
+	/** Reads a document as the server, loading it if needed. */
+	async readDoc<T>(name: string, read: (doc: Y.Doc) => T): Promise<T> {
+		const hold: Peer = { readOnly: true, send: () => {}, close: () => {} };
+		const room = await this.rooms.acquire(name, hold);
+		try {
+			return read(room.doc);
 		} finally {
 			this.rooms.release(room, hold);
 		}

@@ -37,7 +37,9 @@ export class Room {
 	constructor(
 		readonly name: string,
 		updateLog: UpdateLog,
-		compactAfter: number
+		compactAfter: number,
+		/** Called after each committed change (the server reacts to participants' notes here). */
+		private readonly onCommitted: (room: Room) => void = () => {}
 	) {
 		this.#log = updateLog;
 		this.#compactAfter = compactAfter;
@@ -123,6 +125,7 @@ export class Room {
 				this.#tail++;
 				for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
 				if (this.#tail >= this.#compactAfter && this.#pending === 0) this.#compact();
+				if (origin !== SERVER_ORIGIN) this.onCommitted(this);
 			},
 			(error: unknown) => {
 				this.#pending--;

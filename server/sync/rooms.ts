@@ -15,7 +15,8 @@ export class RoomRegistry {
 		private readonly updateLog: UpdateLog,
 		private readonly compactAfter: number,
 		/** Runs once per load, before anyone is served (server-owned content is brought up to date here). */
-		private readonly onLoad: (room: Room) => void = () => {}
+		private readonly onLoad: (room: Room) => void = () => {},
+		private readonly onCommitted: (room: Room) => void = () => {}
 	) {}
 
 	/** Joins `peer` to the loaded room for `name`, loading it first if needed. */
@@ -24,7 +25,7 @@ export class RoomRegistry {
 		let room = this.#rooms.get(name);
 		if (!room || room.broken) {
 			if (room) this.#unload(room);
-			room = new Room(name, this.updateLog, this.compactAfter);
+			room = new Room(name, this.updateLog, this.compactAfter, this.onCommitted);
 			this.#rooms.set(name, room);
 			this.onLoad(room);
 		}

@@ -6,7 +6,8 @@ import type { IncomingMessage } from 'node:http';
 import { config } from '../../src/lib/server/config';
 import { getDb } from '../../src/lib/server/db';
 import { SESSION_COOKIE, readCookie, validateSessionToken } from '../../src/lib/server/auth/session';
-import { docAccessForUser } from '../../src/lib/server/access';
+import { docAccessForParticipant, docAccessForUser } from '../../src/lib/server/access';
+import { participantFromCookieHeader } from '../../src/lib/server/participants';
 import { SYNC_PATH, parseDocName } from '../../src/lib/shared/protocol';
 
 /** Who is on the other end of a connection. */
@@ -38,11 +39,19 @@ export async function authorise(req: IncomingMessage): Promise<UpgradeDecision> 
 	const doc = path.startsWith(`${SYNC_PATH}/`) ? parseDocName(name) : null;
 	if (!doc) return { ok: false, status: 400, reason: 'invalid document name' };
 	if (!originAllowed(req)) return { ok: false, status: 403, reason: 'origin not allowed' };
-	const token = readCookie(req.headers.cookie, SESSION_COOKIE);
 	const db = getDb();
+	// A staff session wins over a participant cookie on the same browser.
+	const token = readCookie(req.headers.cookie, SESSION_COOKIE);
 	const session = token ? await validateSessionToken(db, token) : null;
-	if (!session) return { ok: false, status: 401, reason: 'not signed in' };
-	const access = docAccessForUser(db, session.user.id, doc);
+	if (session) {
+		const access = docAccessForUser(db, session.user.id, doc);
+		if (!access) return { ok: false, status: 403, reason: 'no access to this document' };
+		return { ok: true, doc: name, readOnly: access === 'read', principal: { kind: 'user', userId: session.user.id } };
+	}
+	const participant = participantFromCookieHeader(db, doc.workshopId, req.headers.cookie);
+	if (!participant) return { ok: false, status: 401, reason: 'not signed in and not a participant' };
+	const access = docAccessForParticipant(participant.id, doc);
 	if (!access) return { ok: false, status: 403, reason: 'no access to this document' };
-	return { ok: true, doc: name, readOnly: access === 'read', principal: { kind: 'user', userId: session.user.id } };
+	const principal: Principal = { kind: 'participant', participantId: participant.id, workshopId: doc.workshopId };
+	return { ok: true, doc: name, readOnly: access === 'read', principal };
 }

@@ -1,7 +1,8 @@
 /** Test data written straight into a server's database: users, sessions, organisations, workshops. */
 import { openDb, type DbHandle } from '../../src/lib/server/db/client';
-import { activity, membership, organisation, user, workshop } from '../../src/lib/server/db/schema';
-import { createSession, generateSessionToken, SESSION_COOKIE } from '../../src/lib/server/auth/session';
+import { activity, membership, organisation, participant, user, workshop } from '../../src/lib/server/db/schema';
+import { createSession, generateSessionToken, sessionIdOf, SESSION_COOKIE } from '../../src/lib/server/auth/session';
+import { PARTICIPANT_COOKIE } from '../../src/lib/server/participants';
 import { newId } from '../../src/lib/server/ids';
 import type { Role } from '../../src/lib/server/access';
 
@@ -51,12 +52,23 @@ export class Fixtures {
 		return id;
 	}
 
+	/** A participant who joined `workshopId`, with the cookie their device would hold. */
+	participant(workshopId: string, displayName: string | null, roleGroup = 'civil society organisation'): { id: string; cookie: string } {
+		const id = newId();
+		const token = generateSessionToken();
+		this.db
+			.insert(participant)
+			.values({ id, workshopId, displayName, roleGroup, tokenHash: sessionIdOf(token), createdAt: Date.now() })
+			.run();
+		return { id, cookie: `${PARTICIPANT_COOKIE(workshopId)}=${token}` };
+	}
+
 	/** Appends an activity to a workshop's agenda; returns its id. */
-	activity(workshopId: string, title: string, type = 'brainstorm', position = 0): string {
+	activity(workshopId: string, title: string, type = 'brainstorm', position = 0, anonymity = 'role_group'): string {
 		const id = newId();
 		this.db
 			.insert(activity)
-			.values({ id, workshopId, position, type, title, prompt: `Prompt for ${title}`, plannedMinutes: 10, anonymity: 'role_group', createdAt: Date.now() })
+			.values({ id, workshopId, position, type, title, prompt: `Prompt for ${title}`, plannedMinutes: 10, anonymity, createdAt: Date.now() })
 			.run();
 		return id;
 	}

@@ -30,6 +30,15 @@ export function workshopRole(db: Db, userId: string, workshopId: string): Role |
 export function docAccessForUser(db: Db, userId: string, doc: DocName): DocAccess {
 	const role = workshopRole(db, userId, doc.workshopId);
 	if (!role) return null;
-	if (doc.kind === 'control') return 'read';
+	if (doc.kind === 'control' || doc.kind === 'mine') return 'read';
 	return role === 'member' ? 'read' : 'write';
+}
+
+/**
+ * Access of a participant (already authenticated for `doc.workshopId`): they read the board and
+ * the control document and write only their own notes document.
+ */
+export function docAccessForParticipant(participantId: string, doc: DocName): DocAccess {
+	if (doc.kind === 'mine') return doc.participantId === participantId ? 'write' : null;
+	return 'read';
 }

@@ -9,7 +9,9 @@ export const SCHEMA_VERSION = 1;
 /** Root type names. Changing one is a schema migration. */
 export const Root = {
 	meta: 'meta',
-	notes: 'notes'
+	notes: 'notes',
+	/** Board only, written by the server: participants' notes as they may be seen. */
+	contributions: 'contributions'
 } as const;
 
 export const NOTE_MAX_LENGTH = 500;
@@ -90,4 +92,47 @@ export function updateNoteText(doc: Y.Doc, id: string, text: string): void {
 /** Removes a note. */
 export function removeNote(doc: Y.Doc, id: string): void {
 	notesOf(doc).delete(id);
+}
+
+/**
+ * A participant's note as shown on the board. `text` is absent while the activity's notes are
+ * hidden; `author` is present only in named activities, `roleGroup` unless the activity is anonymous.
+ */
+export interface Contribution {
+	activityId: string;
+	createdAt: number;
+	hidden: boolean;
+	text?: string;
+	roleGroup?: string;
+	author?: string;
+}
+
+/** The board's contributions map, keyed by public id. */
+export function contributionsOf(doc: Y.Doc): Y.Map<Contribution> {
+	return doc.getMap<Contribution>(Root.contributions);
+}
+
+/** Reads one contribution defensively. */
+export function readContribution(value: unknown): Contribution | null {
+	if (!value || typeof value !== 'object') return null;
+	const c = value as Partial<Contribution>;
+	if (typeof c.activityId !== 'string' || typeof c.createdAt !== 'number' || typeof c.hidden !== 'boolean') return null;
+	return {
+		activityId: c.activityId,
+		createdAt: c.createdAt,
+		hidden: c.hidden,
+		...(typeof c.text === 'string' ? { text: c.text } : {}),
+		...(typeof c.roleGroup === 'string' ? { roleGroup: c.roleGroup } : {}),
+		...(typeof c.author === 'string' ? { author: c.author } : {})
+	};
+}
+
+/** Contributions of one activity (all when `activityId` is null), oldest first, with their ids. */
+export function listContributions(doc: Y.Doc, activityId: string | null): (Contribution & { id: string })[] {
+	const out: (Contribution & { id: string })[] = [];
+	contributionsOf(doc).forEach((value, id) => {
+		const c = readContribution(value);
+		if (c && (activityId === null || c.activityId === activityId)) out.push({ ...c, id });
+	});
+	return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }

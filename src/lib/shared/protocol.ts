@@ -50,25 +50,34 @@ export const CloseCode = {
 
 export type CloseCodeName = keyof typeof CloseCode;
 
-/** Kinds of synced document. `board` is co-edited; `control` is written only by the server. */
+/**
+ * Kinds of synced document, one per workshop: `board` (staff co-edit it; the server adds the
+ * participants' notes as they may be seen), `control` (written only by the server). And one per
+ * participant: `mine` (that participant's own notes, which only they write).
+ */
 export const DOC_KINDS = ['board', 'control'] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
 
 const DOC_NAME = /^(board|control)\.([a-z2-7]{24})$/;
+const MINE_NAME = /^mine\.([a-z2-7]{24})\.([a-z2-7]{24})$/;
 
-export interface DocName {
-	kind: DocKind;
-	workshopId: string;
-}
+export type DocName = { kind: DocKind; workshopId: string } | { kind: 'mine'; workshopId: string; participantId: string };
 
 /** Parses a document name such as `board.<workshopId>`; null when it is not a valid name. */
 export function parseDocName(name: string): DocName | null {
 	const m = DOC_NAME.exec(name);
-	if (!m) return null;
-	return { kind: m[1] as DocKind, workshopId: m[2]! };
+	if (m) return { kind: m[1] as DocKind, workshopId: m[2]! };
+	const mine = MINE_NAME.exec(name);
+	if (mine) return { kind: 'mine', workshopId: mine[1]!, participantId: mine[2]! };
+	return null;
 }
 
 /** Builds the document name for a workshop's document of the given kind. */
 export function docName(kind: DocKind, workshopId: string): string {
 	return `${kind}.${workshopId}`;
+}
+
+/** The document holding one participant's own notes. */
+export function mineDocName(workshopId: string, participantId: string): string {
+	return `mine.${workshopId}.${participantId}`;
 }

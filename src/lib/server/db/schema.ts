@@ -180,3 +180,32 @@ export const auditEvent = sqliteTable(
 	},
 	(t) => [index('audit_event_org_idx').on(t.organisationId, t.id)]
 );
+
+/**
+ * A participant's note as the server accepted it: the record behind what the board shows.
+ * The board document only ever gets what may be seen (no text while hidden, no name when anonymous).
+ */
+export const contribution = sqliteTable(
+	'contribution',
+	{
+		/** Random id used on the board; unrelated to the participant, so notes cannot be linked. */
+		publicId: text('public_id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshop.id, { onDelete: 'cascade' }),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => participant.id, { onDelete: 'cascade' }),
+		/** The note's id in the participant's own document. */
+		noteId: text('note_id').notNull(),
+		activityId: text('activity_id').notNull(),
+		text: text('text').notNull(),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull(),
+		removedAt: integer('removed_at')
+	},
+	(t) => [
+		uniqueIndex('contribution_note_unique').on(t.participantId, t.noteId),
+		index('contribution_activity_idx').on(t.workshopId, t.activityId)
+	]
+);

@@ -8,6 +8,7 @@ import { workshopRole } from '../access';
 import { applyCommand, type Command } from './commands';
 import { agendaIds, readStoredControl, type StoredControl } from './control-read';
 import { publishWorkshop } from './publish';
+import { afterControlChange } from './after-command';
 
 export class ControlPermissionError extends Error {
 	constructor() {
@@ -20,9 +21,11 @@ export class ControlPermissionError extends Error {
 export async function runCommand(db: Db, actorUserId: string, workshopId: string, command: Command, now = Date.now()): Promise<StoredControl> {
 	const role = workshopRole(db, actorUserId, workshopId);
 	if (role !== 'owner' && role !== 'facilitator') throw new ControlPermissionError();
+	let before: StoredControl | null = null;
 	const next = db.transaction(
 		(tx) => {
 			const current = readStoredControl(tx, workshopId);
+			before = current;
 			const changed = applyCommand(current, command, agendaIds(tx, workshopId), now);
 			const stored: StoredControl = { ...changed, version: current.version + 1 };
 			const values = { ...stored, workshopId, updatedAt: now };
@@ -32,5 +35,6 @@ export async function runCommand(db: Db, actorUserId: string, workshopId: string
 		{ behavior: 'immediate' }
 	);
 	await publishWorkshop(workshopId);
+	await afterControlChange(db, workshopId, before!, next);
 	return next;
 }

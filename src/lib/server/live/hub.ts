@@ -9,6 +9,8 @@ import type * as Y from 'yjs';
 export interface LiveHub {
 	/** Applies `change` to the named document as the server (persisted, then broadcast). */
 	changeDoc(docName: string, change: (doc: Y.Doc) => void): Promise<void>;
+	/** Reads a document (loading it if needed) without changing it. */
+	readDoc<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T>;
 	/** Closes every sync connection of a participant (removed from the workshop). */
 	disconnectParticipant(participantId: string): void;
 }
