@@ -9,7 +9,7 @@ import { Fixtures, type TestUser } from '../helpers/fixtures';
 import { createClient, syncUrl, upgradeStatus, waitFor } from '../helpers/yclient';
 import { postAction } from '../helpers/actions';
 import { docName, mineDocName } from '../../src/lib/shared/protocol';
-import { addNote, listContributions, updateNoteText } from '../../src/lib/shared/doc-schema';
+import { addNote, isPending, listContributions, listNotes, updateNoteText } from '../../src/lib/shared/doc-schema';
 
 let server: RunningServer;
 let fx: Fixtures;
@@ -57,6 +57,8 @@ describe('participants and their notes', () => {
 		expect(note!.author).toBeUndefined();
 		expect(note!.roleGroup).toBeUndefined();
 		expect(boardText(board.doc)).not.toContain('Secretname');
+		// The device learns that the server took the note in ("sent").
+		await waitFor(() => !isPending(mine.doc, listNotes(mine.doc)[0]!), 5000, 'acknowledged');
 		mine.destroy();
 		board.destroy();
 	});
@@ -87,6 +89,7 @@ describe('participants and their notes', () => {
 		updateNoteText(mine.doc, 'locked-1', 'Written during the lock');
 		await new Promise((r) => setTimeout(r, 400));
 		expect(boardText(board.doc)).not.toContain('Written during the lock');
+		expect(isPending(mine.doc, listNotes(mine.doc)[0]!)).toBe(true);
 		await command({ command: 'lock', on: 'false' });
 		await waitFor(() => boardText(board.doc).includes('Written during the lock'), 5000, 'note after unlock');
 		mine.destroy();

@@ -11,7 +11,9 @@ export const Root = {
 	meta: 'meta',
 	notes: 'notes',
 	/** Board only, written by the server: participants' notes as they may be seen. */
-	contributions: 'contributions'
+	contributions: 'contributions',
+	/** A participant's own document, written by the server: note id → the text it accepted. */
+	accepted: 'accepted'
 } as const;
 
 export const NOTE_MAX_LENGTH = 500;
@@ -135,4 +137,14 @@ export function listContributions(doc: Y.Doc, activityId: string | null): (Contr
 		if (c && (activityId === null || c.activityId === activityId)) out.push({ ...c, id });
 	});
 	return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+/** The server's acknowledgements in a participant's own document. */
+export function acceptedOf(doc: Y.Doc): Y.Map<string> {
+	return doc.getMap<string>(Root.accepted);
+}
+
+/** True while the server has not yet taken in this version of the note ("not yet sent"). */
+export function isPending(doc: Y.Doc, note: Note): boolean {
+	return acceptedOf(doc).get(note.id) !== note.text;
 }

@@ -9,8 +9,8 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { activity, contribution, participant } from '../db/schema';
 import { newId } from '../ids';
-import { NOTE_MAX_LENGTH, contributionsOf, type Contribution } from '../../shared/doc-schema';
-import { docName } from '../../shared/protocol';
+import { NOTE_MAX_LENGTH, acceptedOf, contributionsOf, type Contribution } from '../../shared/doc-schema';
+import { docName, mineDocName } from '../../shared/protocol';
 import { readStoredControl, type StoredControl } from './control-read';
 import { liveHub } from './hub';
 
@@ -44,6 +44,7 @@ export async function acceptParticipantNotes(db: Db, workshopId: string, partici
 	const seen = new Set<string>();
 	const changed: string[] = [];
 	const removed: string[] = [];
+	const acknowledged = new Map<string, string>();
 	db.transaction((tx) => {
 		for (const note of notes) {
 			const text = note.text.trim().slice(0, NOTE_MAX_LENGTH);
@@ -57,9 +58,13 @@ export async function acceptParticipantNotes(db: Db, workshopId: string, partici
 					.values({ publicId, workshopId, participantId, noteId: note.id, activityId: accepting, text, createdAt: now, updatedAt: now })
 					.run();
 				changed.push(publicId);
+				acknowledged.set(note.id, note.text);
 			} else if (row.removedAt === null && row.text !== text) {
 				tx.update(contribution).set({ text, updatedAt: now }).where(eq(contribution.publicId, row.publicId)).run();
 				changed.push(row.publicId);
+				acknowledged.set(note.id, note.text);
+			} else if (row.removedAt === null) {
+				acknowledged.set(note.id, note.text);
 			}
 		}
 		for (const row of rows) {
@@ -70,6 +75,18 @@ export async function acceptParticipantNotes(db: Db, workshopId: string, partici
 		}
 	});
 	await renderContributions(db, workshopId, changed, removed);
+	await acknowledge(workshopId, participantId, acknowledged);
+}
+
+/** Tells the participant's device which versions of its notes the server took in. */
+async function acknowledge(workshopId: string, participantId: string, accepted: Map<string, string>): Promise<void> {
+	const hub = liveHub();
+	if (!hub) return;
+	await hub.changeDoc(mineDocName(workshopId, participantId), (doc) => {
+		const map = acceptedOf(doc);
+		for (const [id, text] of accepted) if (map.get(id) !== text) map.set(id, text);
+		for (const id of [...map.keys()]) if (!accepted.has(id)) map.delete(id);
+	});
 }
 
 /** Rewrites the board entries of every note of an activity (after reveal, hide or moving on). */
