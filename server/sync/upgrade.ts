@@ -34,7 +34,9 @@ export function originAllowed(req: IncomingMessage): boolean {
 
 /** Decides whether an upgrade request may open a sync connection, and whether read-only. */
 export async function authorise(req: IncomingMessage): Promise<UpgradeDecision> {
-	const path = (req.url ?? '').split('?')[0]!;
+	const [path = '', query = ''] = (req.url ?? '').split('?');
+	// A client may ask for less than it could have (a projector never writes); never for more.
+	const wantsReadOnly = new URLSearchParams(query).get('readonly') === '1';
 	const name = path.slice(SYNC_PATH.length + 1);
 	const doc = path.startsWith(`${SYNC_PATH}/`) ? parseDocName(name) : null;
 	if (!doc) return { ok: false, status: 400, reason: 'invalid document name' };
@@ -46,12 +48,12 @@ export async function authorise(req: IncomingMessage): Promise<UpgradeDecision> 
 	if (session) {
 		const access = docAccessForUser(db, session.user.id, doc);
 		if (!access) return { ok: false, status: 403, reason: 'no access to this document' };
-		return { ok: true, doc: name, readOnly: access === 'read', principal: { kind: 'user', userId: session.user.id } };
+		return { ok: true, doc: name, readOnly: wantsReadOnly || access === 'read', principal: { kind: 'user', userId: session.user.id } };
 	}
 	const participant = participantFromCookieHeader(db, doc.workshopId, req.headers.cookie);
 	if (!participant) return { ok: false, status: 401, reason: 'not signed in and not a participant' };
 	const access = docAccessForParticipant(participant.id, doc);
 	if (!access) return { ok: false, status: 403, reason: 'no access to this document' };
 	const principal: Principal = { kind: 'participant', participantId: participant.id, workshopId: doc.workshopId };
-	return { ok: true, doc: name, readOnly: access === 'read', principal };
+	return { ok: true, doc: name, readOnly: wantsReadOnly || access === 'read', principal };
 }

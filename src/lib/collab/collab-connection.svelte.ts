@@ -24,10 +24,12 @@ export class CollabConnection {
 	readonly #cleanups: (() => void)[] = [];
 
 	/** @param documentName a name from `docName(kind, workshopId)` */
-	constructor(documentName: string, serverUrl: string = syncServerUrl()) {
+	constructor(documentName: string, options: { readOnly?: boolean; serverUrl?: string } = {}) {
 		this.#online = navigator.onLine;
-		this.#provider = new WebsocketProvider(serverUrl, documentName, this.doc, {
-			shouldReconnect: (event) => shouldReconnectAfter(event.code)
+		this.#provider = new WebsocketProvider(options.serverUrl ?? syncServerUrl(), documentName, this.doc, {
+			shouldReconnect: (event) => shouldReconnectAfter(event.code),
+			// The server honours a request for less access (a projector never writes), never for more.
+			params: options.readOnly ? { readonly: '1' } : {}
 		});
 		const onStatus = ({ status }: { status: SocketStatus }) => (this.#socket = status);
 		const onSync = (synced: boolean) => {
