@@ -1,0 +1,56 @@
+/**
+ * Reading a workshop's agenda. Kept apart from the changes in agenda.ts so that the live side
+ * (publishing the agenda into the control document) can read it without an import cycle.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import type { Executor } from './db/executor';
+import { activity } from './db/schema';
+import { isAnonymity, type ActivityType, type Anonymity } from '../shared/agenda';
+
+export interface Activity {
+	id: string;
+	workshopId: string;
+	position: number;
+	type: ActivityType;
+	title: string;
+	prompt: string;
+	plannedMinutes: number;
+	anonymity: Anonymity;
+	createdAt: number;
+}
+
+type ActivityRow = typeof activity.$inferSelect;
+
+/**
+ * Narrows a stored row to the known types. A type this code does not know (written by a newer
+ * version) is kept as is rather than hidden, so the agenda still shows every step.
+ */
+function toActivity(row: ActivityRow): Activity {
+	return {
+		...row,
+		type: row.type as ActivityType,
+		// An unknown anonymity level is read as the most protective one, never as "named".
+		anonymity: isAnonymity(row.anonymity) ? row.anonymity : 'anonymous'
+	};
+}
+
+/** The workshop's activities in agenda order (positions 0..n-1). */
+export function listActivities(db: Executor, workshopId: string): Activity[] {
+	return db
+		.select()
+		.from(activity)
+		.where(eq(activity.workshopId, workshopId))
+		.orderBy(asc(activity.position), asc(activity.createdAt))
+		.all()
+		.map(toActivity);
+}
+
+/** One activity of the workshop, or null (also when it belongs to another workshop). */
+export function getActivity(db: Executor, workshopId: string, activityId: string): Activity | null {
+	const row = db
+		.select()
+		.from(activity)
+		.where(and(eq(activity.workshopId, workshopId), eq(activity.id, activityId)))
+		.get();
+	return row ? toActivity(row) : null;
+}
