@@ -5,7 +5,8 @@
 import type { Config } from '../src/lib/server/config';
 import { dbHandle } from '../src/lib/server/db';
 import { log } from '../src/lib/server/logger';
-import { seedDemo } from '../src/lib/server/demo';
+import { demoWorkshopId, seedDemo } from '../src/lib/server/demo';
+import { ensureJoinCredentials } from '../src/lib/server/join-credentials';
 import { UpdateLog } from './sync/update-log';
 
 export async function firstStart(cfg: Config): Promise<void> {
@@ -29,4 +30,14 @@ export async function firstStart(cfg: Config): Promise<void> {
 			'This password is shown only once. Write it down now.'
 		].join('\n')
 	);
+}
+
+/** After listening, with demo content on: the participant join link, on every start. */
+export function announceDemo(cfg: Config, baseUrl: string): void {
+	if (!cfg.demo) return;
+	const db = dbHandle().db;
+	const workshopId = demoWorkshopId(db);
+	if (!workshopId) return;
+	const { joinToken } = ensureJoinCredentials(db, workshopId);
+	console.log(`Demo workshop: ${baseUrl}/j/${joinToken}`);
 }

@@ -10,7 +10,7 @@ import { dbHandle, closeDb } from '../src/lib/server/db';
 import { log } from '../src/lib/server/logger';
 import { SYNC_PATH } from '../src/lib/shared/protocol';
 import { syncServer } from './sync';
-import { firstStart } from './first-start';
+import { announceDemo, firstStart } from './first-start';
 
 const PROTOCOL_HEADER = 'x-rightsboard-protocol';
 
@@ -64,6 +64,7 @@ async function main(): Promise<void> {
 		const port = typeof address === 'object' && address ? address.port : cfg.port;
 		const url = cfg.origin ?? `http://${cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host}:${port}`;
 		console.log(`Rightsboard listening on ${url}`);
+		announceDemo(cfg, url);
 	});
 }
 

@@ -107,5 +107,13 @@ describe('a demo installation', () => {
 		await server.stop();
 		server = await startServer({ dir: server.dir, env: { RIGHTSBOARD_DEMO: '1' } });
 		expect(server.output()).not.toMatch(/Demo facilitator:/);
+		// The participant join link is printed on every start, and opens the join form.
+		for (let i = 0; i < 50 && !/Demo workshop:/.test(server.output()); i++) await new Promise((r) => setTimeout(r, 20));
+		const link = /Demo workshop: (\S+\/j\/[a-z2-7]{32})$/m.exec(server.output());
+		expect(link, server.output()).not.toBeNull();
+		const phone = await newPage();
+		await phone.goto(link![1]!);
+		await phone.getByRole('heading', { level: 1 }).waitFor();
+		expect(await phone.getByRole('button', { name: 'Join the workshop' }).count()).toBe(1);
 	});
 });

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { tempDb, type TempDb } from './temp-db';
-import { seedDemo, DEMO_EMAIL } from '../../src/lib/server/demo';
+import { seedDemo, demoWorkshopId, DEMO_EMAIL } from '../../src/lib/server/demo';
+import { listActivities } from '../../src/lib/server/agenda';
 import { createFirstAccount, hasAccounts, isSetUp } from '../../src/lib/server/setup';
 import { verifyCredentials } from '../../src/lib/server/users';
 import { listNotes } from '../../src/lib/shared/doc-schema';
@@ -20,6 +21,8 @@ describe('demo content', () => {
 		const doc = new Y.Doc();
 		Y.applyUpdate(doc, demo!.board.update);
 		expect(listNotes(doc).length).toBe(3);
+		expect(listActivities(t.db, demo!.workshopId).map((a) => a.type)).toEqual(['orientation', 'brainstorm', 'discussion']);
+		expect(demoWorkshopId(t.db)).toBe(demo!.workshopId);
 		expect(await seedDemo(t.db)).toBeNull();
 	});
 

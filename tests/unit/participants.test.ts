@@ -4,7 +4,9 @@ import { addWorkshop, joinFixture, type JoinFixture } from './join-fixture';
 import { InputError } from '../../src/lib/server/input-error';
 import { JoinError } from '../../src/lib/server/join-error';
 import { setJoiningOpen } from '../../src/lib/server/join-credentials';
-import { DEFAULT_ROLE_GROUPS } from '../../src/lib/server/join-role-groups';
+import { defaultRoleGroupLabels } from '../../src/lib/server/default-role-groups';
+
+const DEFAULT_ROLE_GROUPS = defaultRoleGroupLabels('en');
 import { registerLiveHub, type LiveHub } from '../../src/lib/server/live/hub';
 import {
 	authenticateParticipant,

@@ -4,10 +4,13 @@
  * Relative imports only: the server entry (outside SvelteKit) loads this file too.
  */
 import * as Y from 'yjs';
+import { asc, eq } from 'drizzle-orm';
+import { workshop as workshopTable } from './db/schema';
 import type { Db } from './db/client';
 import { newId } from './ids';
 import { DEMO_EMAIL } from './setup';
 import { registerAccount } from './accounts';
+import { seedDemoAgenda } from './demo-agenda';
 import { findUserByEmail } from './users';
 import { createWorkshop } from './workshops';
 import { addNote, initialiseDoc, NOTE_COLOURS } from '../shared/doc-schema';
@@ -82,6 +85,7 @@ export async function seedDemo(db: Db): Promise<DemoContent | null> {
 		title: m.demo_workshop_title({}, opts),
 		createdBy: account.user.id
 	});
+	await seedDemoAgenda(db, account.user.id, workshop.id);
 	return {
 		email: DEMO_EMAIL,
 		password,
@@ -91,4 +95,17 @@ export async function seedDemo(db: Db): Promise<DemoContent | null> {
 		workshopTitle: workshop.title,
 		board: { doc: docName('board', workshop.id), update: demoBoardUpdate() }
 	};
+}
+
+/** The demo workshop (the demo account's first), or null when there is no demo. */
+export function demoWorkshopId(db: Db): string | null {
+	const demo = findUserByEmail(db, DEMO_EMAIL);
+	if (!demo) return null;
+	const row = db
+		.select({ id: workshopTable.id })
+		.from(workshopTable)
+		.where(eq(workshopTable.createdBy, demo.id))
+		.orderBy(asc(workshopTable.createdAt))
+		.get();
+	return row?.id ?? null;
 }

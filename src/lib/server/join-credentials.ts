@@ -133,7 +133,7 @@ const joinColumns = {
 /** The workshop as the join pages see it, by id; null when there is none. */
 export function getJoinWorkshop(db: Db, workshopId: string): JoinWorkshop | null {
 	const row = db.select(joinColumns).from(workshop).where(eq(workshop.id, workshopId)).get();
-	return row ? { ...row, roleGroups: roleGroupsOf(row.roleGroups) } : null;
+	return row ? { ...row, roleGroups: roleGroupsOf(row.roleGroups, row.language) } : null;
 }
 
 /** The workshop a join token or typed code opens, or null (also for malformed input). */
@@ -148,5 +148,5 @@ export function findWorkshopForJoin(db: Db, by: { token: string } | { code: stri
 		condition = eq(workshop.shortCode, code);
 	}
 	const row = db.select(joinColumns).from(workshop).where(condition).get();
-	return row ? { ...row, roleGroups: roleGroupsOf(row.roleGroups) } : null;
+	return row ? { ...row, roleGroups: roleGroupsOf(row.roleGroups, row.language) } : null;
 }

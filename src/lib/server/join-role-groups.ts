@@ -1,21 +1,13 @@
 /**
  * The role groups a participant chooses from when joining. A workshop stores its own list
- * (workshop.roleGroups, JSON); until the facilitator sets one, the default list below applies,
+ * (workshop.roleGroups, JSON); until the facilitator sets one, the default list in the workshop's language applies,
  * so joining never stalls on preparation.
  */
 import { log } from './logger';
-
-/** Used when a workshop has no role groups of its own (stored as data, like custom labels). */
-export const DEFAULT_ROLE_GROUPS: readonly string[] = [
-	'Civil servant',
-	'Civil society',
-	'Elected representative',
-	'Resident',
-	'Other'
-];
+import { defaultRoleGroupLabels } from './default-role-groups';
 
 /** The workshop's role groups from its stored JSON, or the default list when it has none. */
-export function roleGroupsOf(stored: string | null | undefined): string[] {
+export function roleGroupsOf(stored: string | null | undefined, language: string): string[] {
 	let parsed: unknown = [];
 	try {
 		parsed = JSON.parse(stored || '[]');
@@ -26,5 +18,5 @@ export function roleGroupsOf(stored: string | null | undefined): string[] {
 	const groups = Array.isArray(parsed)
 		? parsed.filter((g): g is string => typeof g === 'string' && g.trim() !== '').map((g) => g.trim())
 		: [];
-	return groups.length > 0 ? [...new Set(groups)] : [...DEFAULT_ROLE_GROUPS];
+	return groups.length > 0 ? [...new Set(groups)] : defaultRoleGroupLabels(language);
 }
