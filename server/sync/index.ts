@@ -18,6 +18,7 @@ import { RoomRegistry } from './rooms';
 import { UpdateLog } from './update-log';
 import { authorise, type Principal } from './upgrade';
 import { onDocumentCommitted } from './participant-notes';
+import { PresenceTracker } from './presence';
 import { registerLiveHub, type LiveHub } from '../../src/lib/server/live/hub';
 import { SERVER_ORIGIN, type Peer, type Room } from './room';
 import type * as Y from 'yjs';
@@ -27,12 +28,17 @@ export class SyncServer implements LiveHub {
 	readonly updateLog: UpdateLog;
 	#wss: WebSocketServer;
 	#connections = new Set<Connection>();
+	readonly presence = new PresenceTracker({
+		connections: () => this.#connections,
+		rooms: () => this.rooms.all(),
+		changeDoc: (name, change) => this.changeDoc(name, change)
+	});
 	#ping: NodeJS.Timeout;
 	#stopping = false;
 
 	constructor(private readonly options: SyncOptions = defaultSyncOptions) {
 		this.updateLog = new UpdateLog(dbHandle().sqlite, options.groupCommitMs);
-		this.rooms = new RoomRegistry(this.updateLog, options.compactAfterUpdates, refreshServerOwned, onDocumentCommitted);
+		this.rooms = new RoomRegistry(this.updateLog, options.compactAfterUpdates, (room) => this.#onLoad(room), onDocumentCommitted);
 		this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
 		this.#ping = setInterval(() => this.#checkLiveness(), options.pingIntervalMs);
 		this.#ping.unref();
@@ -67,6 +73,7 @@ export class SyncServer implements LiveHub {
 	async shutdown(): Promise<void> {
 		this.#stopping = true;
 		clearInterval(this.#ping);
+		this.presence.stop();
 		for (const conn of this.#connections) conn.close(CloseCode.ServerShutdown);
 		for (const room of this.rooms.all()) {
 			for (const peer of [...room.peers.keys()]) this.rooms.release(room, peer);
@@ -111,10 +118,12 @@ export class SyncServer implements LiveHub {
 	#accept(ws: import('ws').WebSocket, doc: string, readOnly: boolean, principal: Principal): void {
 		const conn = new Connection(ws, readOnly, doc, this.options, principal);
 		this.#connections.add(conn);
+		if (principal.kind === 'participant') this.presence.schedule(principal.workshopId);
 		let room: Room | null = null;
 		ws.on('close', () => {
 			this.#connections.delete(conn);
 			if (room) this.rooms.release(room, conn);
+			if (principal.kind === 'participant') this.presence.schedule(principal.workshopId);
 		});
 		this.rooms.acquire(doc, conn).then(
 			(r) => {
@@ -127,6 +136,13 @@ export class SyncServer implements LiveHub {
 				conn.close(CloseCode.Unavailable);
 			}
 		);
+	}
+
+	/** Server-owned content is brought up to date on load; participants' typing feeds presence. */
+	#onLoad(room: Room): void {
+		refreshServerOwned(room);
+		const doc = parseDocName(room.name);
+		if (doc?.kind === 'mine') room.awareness.on('change', () => this.presence.schedule(doc.workshopId));
 	}
 
 	#checkLiveness(): void {

@@ -69,6 +69,11 @@ export class CollabConnection {
 		return this.#everSynced;
 	}
 
+	/** Shares a presence fact (e.g. `writing`) with the server through awareness. */
+	setPresence(field: string, value: unknown): void {
+		this.#provider.awareness.setLocalStateField(field, value);
+	}
+
 	/** Closes the socket and frees the document; the instance is unusable afterwards. */
 	destroy(): void {
 		for (const cleanup of this.#cleanups.splice(0)) cleanup();

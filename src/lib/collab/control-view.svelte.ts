@@ -4,7 +4,7 @@
  */
 import type * as Y from 'yjs';
 import { createSubscriber } from 'svelte/reactivity';
-import { ControlRoot, readAgenda, readControl, timeLeft, type AgendaItem, type ControlState } from '../shared/control-schema';
+import { ControlRoot, readAgenda, readControl, readPresence, timeLeft, type AgendaItem, type ControlState, type Presence } from '../shared/control-schema';
 
 export class ControlView {
 	readonly #doc: Y.Doc;
@@ -21,13 +21,16 @@ export class ControlView {
 			};
 			const state = doc.getMap(ControlRoot.state);
 			const agenda = doc.getArray(ControlRoot.agenda);
+			const presence = doc.getMap(ControlRoot.presence);
 			state.observe(onChange);
 			agenda.observe(onChange);
+			presence.observe(onChange);
 			// The timer display needs a clock; it only ticks while someone reads it.
 			const tick = setInterval(() => (this.#now = Date.now()), 250);
 			return () => {
 				state.unobserve(onChange);
 				agenda.unobserve(onChange);
+				presence.unobserve(onChange);
 				clearInterval(tick);
 			};
 		});
@@ -41,6 +44,12 @@ export class ControlView {
 	get agenda(): AgendaItem[] {
 		this.#subscribe();
 		return readAgenda(this.#doc);
+	}
+
+	/** Who is connected, by role group. */
+	get presence(): Presence {
+		this.#subscribe();
+		return readPresence(this.#doc);
 	}
 
 	/** The current activity, or null before the facilitator starts the agenda. */

@@ -6,8 +6,31 @@ import * as Y from 'yjs';
 
 export const ControlRoot = {
 	state: 'state',
-	agenda: 'agenda'
+	agenda: 'agenda',
+	presence: 'presence'
 } as const;
+
+/** Who is connected, counted by role group (never names). */
+export interface Presence {
+	here: number;
+	writing: number;
+	byRoleGroup: Record<string, number>;
+}
+
+export const EMPTY_PRESENCE: Presence = { here: 0, writing: 0, byRoleGroup: {} };
+
+/** Writes the presence counts (server only). */
+export function writePresence(doc: Y.Doc, presence: Presence): void {
+	const map = doc.getMap(ControlRoot.presence);
+	if (JSON.stringify(map.get('counts')) !== JSON.stringify(presence)) map.set('counts', presence);
+}
+
+/** Reads the presence counts. */
+export function readPresence(doc: Y.Doc): Presence {
+	const value = doc.getMap(ControlRoot.presence).get('counts') as Partial<Presence> | undefined;
+	if (!value || typeof value.here !== 'number' || typeof value.writing !== 'number' || typeof value.byRoleGroup !== 'object') return EMPTY_PRESENCE;
+	return { here: value.here, writing: value.writing, byRoleGroup: value.byRoleGroup ?? {} };
+}
 
 export interface TimerState {
 	/** Server time (ms) the running timer ends; null when paused or unset. */

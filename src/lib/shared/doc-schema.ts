@@ -107,6 +107,10 @@ export interface Contribution {
 	text?: string;
 	roleGroup?: string;
 	author?: string;
+	/** Facilitator's grouping label. */
+	group?: string;
+	/** How many other notes were merged into this one. */
+	merged?: number;
 }
 
 /** The board's contributions map, keyed by public id. */
@@ -125,7 +129,9 @@ export function readContribution(value: unknown): Contribution | null {
 		hidden: c.hidden,
 		...(typeof c.text === 'string' ? { text: c.text } : {}),
 		...(typeof c.roleGroup === 'string' ? { roleGroup: c.roleGroup } : {}),
-		...(typeof c.author === 'string' ? { author: c.author } : {})
+		...(typeof c.author === 'string' ? { author: c.author } : {}),
+		...(typeof c.group === 'string' ? { group: c.group } : {}),
+		...(typeof c.merged === 'number' ? { merged: c.merged } : {})
 	};
 }
 

@@ -193,13 +193,19 @@ export const contribution = sqliteTable(
 		workshopId: text('workshop_id')
 			.notNull()
 			.references(() => workshop.id, { onDelete: 'cascade' }),
-		participantId: text('participant_id')
-			.notNull()
-			.references(() => participant.id, { onDelete: 'cascade' }),
-		/** The note's id in the participant's own document. */
+		/** Null for a note a facilitator added on behalf of someone without a device. */
+		participantId: text('participant_id').references(() => participant.id, { onDelete: 'cascade' }),
+		/** The note's id in the participant's own document (the public id for notes added on behalf). */
 		noteId: text('note_id').notNull(),
 		activityId: text('activity_id').notNull(),
 		text: text('text').notNull(),
+		/** Role group given for a note added on behalf of someone. */
+		onBehalfRoleGroup: text('on_behalf_role_group'),
+		/** Facilitator who added or last edited the note; their edit is kept over the author's later ones. */
+		moderatedBy: text('moderated_by').references(() => user.id, { onDelete: 'set null' }),
+		groupLabel: text('group_label'),
+		/** Public id of the note this one was merged into; merged notes are not shown on their own. */
+		mergedInto: text('merged_into'),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull(),
 		removedAt: integer('removed_at')

@@ -5,7 +5,7 @@
  * anonymous. Nothing is accepted while contributions are locked or when the current activity
  * does not take notes.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { activity, contribution, participant } from '../db/schema';
 import { newId } from '../ids';
@@ -59,7 +59,7 @@ export async function acceptParticipantNotes(db: Db, workshopId: string, partici
 					.run();
 				changed.push(publicId);
 				acknowledged.set(note.id, note.text);
-			} else if (row.removedAt === null && row.text !== text) {
+			} else if (row.removedAt === null && row.moderatedBy === null && row.text !== text) {
 				tx.update(contribution).set({ text, updatedAt: now }).where(eq(contribution.publicId, row.publicId)).run();
 				changed.push(row.publicId);
 				acknowledged.set(note.id, note.text);
@@ -101,16 +101,25 @@ export async function renderActivity(db: Db, workshopId: string, activityId: str
 }
 
 /** What the board may show of one note. */
-export function boardView(row: Pick<Row, 'activityId' | 'text' | 'createdAt'>, who: { displayName: string | null; roleGroup: string }, anonymity: string, control: StoredControl): Contribution {
+export function boardView(
+	row: Pick<Row, 'activityId' | 'text' | 'createdAt' | 'groupLabel'>,
+	who: { displayName: string | null; roleGroup: string | null },
+	anonymity: string,
+	control: StoredControl,
+	merged = 0
+): Contribution {
 	const hidden = row.activityId === control.currentActivityId && control.hiddenWriting && !control.revealed;
 	const view: Contribution = { activityId: row.activityId, createdAt: row.createdAt, hidden };
 	if (!hidden) view.text = row.text;
-	if (anonymity !== 'anonymous') view.roleGroup = who.roleGroup;
+	if (anonymity !== 'anonymous' && who.roleGroup) view.roleGroup = who.roleGroup;
 	if (anonymity === 'named' && who.displayName) view.author = who.displayName;
+	if (!hidden && row.groupLabel) view.group = row.groupLabel;
+	if (merged > 0) view.merged = merged;
 	return view;
 }
 
-async function renderContributions(db: Db, workshopId: string, changed: string[], removed: string[]): Promise<void> {
+/** Writes the board entries of `changed` notes (and the notes they were merged into) and drops `removed`. */
+export async function renderContributions(db: Db, workshopId: string, changed: string[], removed: string[]): Promise<void> {
 	const hub = liveHub();
 	if (!hub || (changed.length === 0 && removed.length === 0)) return;
 	const control = readStoredControl(db, workshopId);
@@ -123,19 +132,37 @@ async function renderContributions(db: Db, workshopId: string, changed: string[]
 						activityId: contribution.activityId,
 						text: contribution.text,
 						createdAt: contribution.createdAt,
+						groupLabel: contribution.groupLabel,
+						mergedInto: contribution.mergedInto,
+						removedAt: contribution.removedAt,
+						onBehalfRoleGroup: contribution.onBehalfRoleGroup,
 						displayName: participant.displayName,
 						roleGroup: participant.roleGroup,
 						anonymity: activity.anonymity
 					})
 					.from(contribution)
-					.innerJoin(participant, eq(participant.id, contribution.participantId))
+					.leftJoin(participant, eq(participant.id, contribution.participantId))
 					.innerJoin(activity, eq(activity.id, contribution.activityId))
 					.where(inArray(contribution.publicId, changed))
 					.all();
+	const mergedCounts = new Map(
+		db
+			.select({ into: contribution.mergedInto, n: count() })
+			.from(contribution)
+			.where(and(eq(contribution.workshopId, workshopId), isNull(contribution.removedAt), isNotNull(contribution.mergedInto)))
+			.groupBy(contribution.mergedInto)
+			.all()
+			.map((r) => [r.into!, r.n])
+	);
 	await hub.changeDoc(docName('board', workshopId), (doc) => {
 		const map = contributionsOf(doc);
 		for (const r of rows) {
-			const view = boardView(r, r, r.anonymity, control);
+			if (r.removedAt !== null || r.mergedInto !== null) {
+				map.delete(r.publicId);
+				continue;
+			}
+			const who = { displayName: r.displayName, roleGroup: r.roleGroup ?? r.onBehalfRoleGroup };
+			const view = boardView(r, who, r.anonymity, control, mergedCounts.get(r.publicId) ?? 0);
 			if (JSON.stringify(map.get(r.publicId)) !== JSON.stringify(view)) map.set(r.publicId, view);
 		}
 		for (const id of removed) map.delete(id);

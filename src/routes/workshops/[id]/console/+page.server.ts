@@ -2,29 +2,22 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { workshopRole } from '$lib/server/access';
-import { requireUser } from '$lib/server/require-user';
-import { getWorkshop } from '$lib/server/workshops';
 import { ControlPermissionError, runCommand } from '$lib/server/live/control';
 import { CommandError, parseCommand } from '$lib/server/live/commands';
 import { docName } from '$lib/shared/protocol';
+import { getJoinWorkshop } from '$lib/server/join-credentials';
 import { log } from '$lib/server/logger';
-
-/** Only the organisation's owners and facilitators run a workshop; everyone else gets 404. */
-function requireFacilitator(locals: App.Locals, url: URL, workshopId: string) {
-	const user = requireUser(locals, url);
-	const db = getDb();
-	const workshop = getWorkshop(db, workshopId);
-	const role = workshop ? workshopRole(db, user.id, workshop.id) : null;
-	if (!workshop || (role !== 'owner' && role !== 'facilitator')) error(404, 'Not found');
-	return { user, workshop };
-}
+import { requireFacilitator } from '$lib/server/live/require-facilitator';
 
 export const load: PageServerLoad = ({ locals, url, params }) => {
 	const { workshop } = requireFacilitator(locals, url, params.id);
+	const join = getJoinWorkshop(getDb(), workshop.id);
 	return {
 		workshop: { id: workshop.id, title: workshop.title },
-		controlDoc: docName('control', workshop.id)
+		controlDoc: docName('control', workshop.id),
+		boardDoc: docName('board', workshop.id),
+		roleGroups: join?.roleGroups ?? [],
+		expectedRoleGroups: workshop.expectedRoleGroups
 	};
 };
 
