@@ -20,7 +20,7 @@ export function onDocumentCommitted(room: Room): void {
 		room.name,
 		setTimeout(() => {
 			queued.delete(room.name);
-			const notes = listNotes(room.doc).map((n) => ({ id: n.id, text: n.text }));
+			const notes = listNotes(room.doc).map((n) => ({ id: n.id, text: n.text, activityId: n.activityId }));
 			acceptParticipantNotes(getDb(), doc.workshopId, doc.participantId, notes).catch((error: unknown) =>
 				log.error('accepting participant notes failed', { doc: room.name, error })
 			);

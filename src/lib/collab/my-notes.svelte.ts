@@ -5,7 +5,7 @@
  */
 import type * as Y from 'yjs';
 import { createSubscriber } from 'svelte/reactivity';
-import { acceptedOf, addNote, isPending, listNotes, notesOf, removeNote, updateNoteText, type Note } from '../shared/doc-schema';
+import { acceptedOf, addActivityNote, isPending, listNotes, notesOf, removeNote, updateNoteText, type Note } from '../shared/doc-schema';
 import { newNoteId } from './board-notes.svelte';
 
 export interface MyNote extends Note {
@@ -30,16 +30,18 @@ export class MyNotes {
 		});
 	}
 
-	/** Own notes, oldest first, each marked pending until the server acknowledged this version. */
-	get list(): MyNote[] {
+	/** Own notes for one activity, oldest first, each marked pending until the server acknowledged this version. */
+	of(activityId: string): MyNote[] {
 		this.#subscribe();
-		return listNotes(this.#doc).map((n) => ({ ...n, pending: isPending(this.#doc, n) }));
+		return listNotes(this.#doc)
+			.filter((n) => n.activityId === undefined || n.activityId === activityId)
+			.map((n) => ({ ...n, pending: isPending(this.#doc, n) }));
 	}
 
-	/** Adds a note; false when it is blank. */
-	add(text: string): boolean {
+	/** Adds a note for an activity; false when it is blank. */
+	add(text: string, activityId: string): boolean {
 		if (text.trim() === '') return false;
-		addNote(this.#doc, newNoteId(), text);
+		addActivityNote(this.#doc, newNoteId(), text, activityId);
 		return true;
 	}
 

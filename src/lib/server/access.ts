@@ -30,7 +30,10 @@ export function workshopRole(db: Db, userId: string, workshopId: string): Role |
 export function docAccessForUser(db: Db, userId: string, doc: DocName): DocAccess {
 	const role = workshopRole(db, userId, doc.workshopId);
 	if (!role) return null;
-	if (doc.kind === 'control' || doc.kind === 'mine') return 'read';
+	// A participant's own document is theirs alone: not even facilitators read it (the join
+	// notice promises that anonymous notes cannot be traced to a name).
+	if (doc.kind === 'mine') return null;
+	if (doc.kind === 'control') return 'read';
 	return role === 'member' ? 'read' : 'write';
 }
 

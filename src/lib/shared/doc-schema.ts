@@ -27,6 +27,8 @@ export interface Note {
 	text: string;
 	colour: NoteColour;
 	createdAt: number;
+	/** In a participant's own document: the activity the note was written for. */
+	activityId?: string;
 }
 
 type NoteMap = Y.Map<string | number>;
@@ -63,7 +65,8 @@ export function readNote(id: string, map: unknown): Note | null {
 	const createdAt = map.get('createdAt');
 	if (typeof text !== 'string' || typeof createdAt !== 'number') return null;
 	const colour = map.get('colour');
-	return { id, text, colour: isColour(colour) ? colour : 'yellow', createdAt };
+	const activityId = map.get('activityId');
+	return { id, text, colour: isColour(colour) ? colour : 'yellow', createdAt, ...(typeof activityId === 'string' ? { activityId } : {}) };
 }
 
 /** All well-formed notes, oldest first. */
@@ -83,6 +86,15 @@ export function addNote(doc: Y.Doc, id: string, text: string, colour: NoteColour
 	map.set('colour', colour);
 	map.set('createdAt', now);
 	notesOf(doc).set(id, map);
+	return id;
+}
+
+/** Adds a participant's note for an activity (in their own document) and returns its id. */
+export function addActivityNote(doc: Y.Doc, id: string, text: string, activityId: string, now = Date.now()): string {
+	doc.transact(() => {
+		addNote(doc, id, text, 'yellow', now);
+		notesOf(doc).get(id)?.set('activityId', activityId);
+	});
 	return id;
 }
 

@@ -35,7 +35,7 @@ async function takeInEveryone(db: Db, workshopId: string): Promise<void> {
 		.where(and(eq(participant.workshopId, workshopId), isNull(participant.removedAt)))
 		.all();
 	for (const p of people) {
-		const notes = await hub.readDoc(mineDocName(workshopId, p.id), (doc) => listNotes(doc).map((n) => ({ id: n.id, text: n.text })));
+		const notes = await hub.readDoc(mineDocName(workshopId, p.id), (doc) => listNotes(doc).map((n) => ({ id: n.id, text: n.text, activityId: n.activityId })));
 		await acceptParticipantNotes(db, workshopId, p.id, notes);
 	}
 }

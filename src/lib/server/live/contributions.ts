@@ -20,6 +20,8 @@ export const NOTE_ACTIVITY_TYPES = ['brainstorm'];
 export interface OwnNote {
 	id: string;
 	text: string;
+	/** The activity the device wrote it for; absent from older clients (taken as the current one). */
+	activityId?: string;
 }
 
 type Row = typeof contribution.$inferSelect;
@@ -52,14 +54,15 @@ export async function acceptParticipantNotes(db: Db, workshopId: string, partici
 			seen.add(note.id);
 			const row = byNote.get(note.id);
 			if (!row) {
-				if (!accepting) continue;
+				// A note written for an activity that has ended (e.g. offline) is not moved into another one.
+				if (!accepting || (note.activityId !== undefined && note.activityId !== accepting)) continue;
 				const publicId = newId();
 				tx.insert(contribution)
 					.values({ publicId, workshopId, participantId, noteId: note.id, activityId: accepting, text, createdAt: now, updatedAt: now })
 					.run();
 				changed.push(publicId);
 				acknowledged.set(note.id, note.text);
-			} else if (row.removedAt === null && row.moderatedBy === null && row.text !== text) {
+			} else if (row.removedAt === null && row.moderatedBy === null && row.text !== text && row.activityId === control.currentActivityId) {
 				tx.update(contribution).set({ text, updatedAt: now }).where(eq(contribution.publicId, row.publicId)).run();
 				changed.push(row.publicId);
 				acknowledged.set(note.id, note.text);
@@ -68,7 +71,8 @@ export async function acceptParticipantNotes(db: Db, workshopId: string, partici
 			}
 		}
 		for (const row of rows) {
-			if (row.removedAt === null && !seen.has(row.noteId)) {
+			// Notes of earlier activities stay as they were: only the current activity is open for changes.
+			if (row.removedAt === null && !seen.has(row.noteId) && row.activityId === control.currentActivityId) {
 				tx.update(contribution).set({ removedAt: now, updatedAt: now }).where(eq(contribution.publicId, row.publicId)).run();
 				removed.push(row.publicId);
 			}
