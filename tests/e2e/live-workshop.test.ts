@@ -183,6 +183,27 @@ describe('running a live workshop across facilitator, projector and phones', () 
 		await axe(ana, 'phone: anonymous revealed');
 	});
 
+	it('the facilitator groups and merges notes, and every screen follows', async () => {
+		const notesPanel = facilitator.getByRole('region', { name: 'Notes in this activity' });
+		// By the note's own paragraph: the other note's "Merge into" list names this one too.
+		const noteItem = (text: string) => notesPanel.getByRole('listitem').filter({ has: facilitator.getByRole('paragraph').filter({ hasText: text }) });
+		const letters = noteItem('Plain-language letters');
+		await letters.getByLabel('Group', { exact: true }).fill('Communication');
+		await letters.getByRole('button', { name: 'Set group: Plain-language letters' }).click();
+		await expect.poll(() => projector.locator('main').textContent()).toContain('Communication');
+		for (const phone of phones()) await roomNotes(phone).getByText('Communication').waitFor();
+
+		const contact = noteItem('A named contact person');
+		await contact.getByLabel('Merge into', { exact: true }).selectOption({ label: 'Plain-language letters' });
+		await contact.getByRole('button', { name: 'Merge: A named contact person' }).click();
+		for (const page of [projector, ...phones()]) {
+			await expect.poll(() => roomNotes(page).getByText('A named contact person').count()).toBe(0);
+		}
+		await notesPanel.getByText('1 merged').waitFor();
+		await axe(facilitator, 'console: notes grouped and merged');
+		await axe(projector, 'projector: grouped');
+	});
+
 	it('a timer started in the console runs on the projector and the phones', async () => {
 		const minutes = facilitator.getByLabel('Minutes');
 		await minutes.fill('3');
@@ -201,5 +222,4 @@ describe('running a live workshop across facilitator, projector and phones', () 
 		expect(axeFindings.join('\n\n')).toBe('');
 	});
 
-	// Grouping and merging notes is not covered here: the lead adds its own it(...) with the feature.
 });
