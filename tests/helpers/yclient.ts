@@ -7,6 +7,9 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { SYNC_PATH } from '../../src/lib/shared/protocol';
 
+// y-websocket adds a process 'exit' listener per provider in Node; tests open many on purpose.
+process.setMaxListeners(0);
+
 export interface ClientOptions {
 	cookie?: string;
 	origin?: string;
