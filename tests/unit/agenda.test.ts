@@ -1,19 +1,31 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { prepareFixture, type PrepareFixture } from './prepare-fixture';
 import { InputError } from '../../src/lib/server/input-error';
 import { WorkshopAccessError } from '../../src/lib/server/workshop-access';
 import { addActivity, listActivities, moveActivity, removeActivity, updateActivity } from '../../src/lib/server/agenda';
 import { createWorkshop } from '../../src/lib/server/workshops';
-import { publishWorkshop } from '../../src/lib/server/live/publish';
+import { registerLiveHub } from '../../src/lib/server/live/hub';
+import { readAgenda } from '../../src/lib/shared/control-schema';
+import { docName } from '../../src/lib/shared/protocol';
 import { validateActivityInput, ACTIVITY_TYPES, ANONYMITY } from '../../src/lib/shared/agenda';
 
-// Publishing is the live side's job; here it is enough to know when it is asked to publish.
-vi.mock('../../src/lib/server/live/publish', () => ({ publishWorkshop: vi.fn(async () => {}) }));
+// A stand-in for the sync server's hub: it keeps the documents the real publishing code writes.
+const published: { name: string; doc: Y.Doc }[] = [];
+registerLiveHub({
+	changeDoc: async (name, change) => {
+		const doc = new Y.Doc();
+		change(doc);
+		published.push({ name, doc });
+	},
+	readDoc: async (_name, read) => read(new Y.Doc()),
+	disconnectParticipant: () => {}
+});
 
 let f: PrepareFixture;
 beforeEach(() => {
 	f = prepareFixture();
-	vi.mocked(publishWorkshop).mockClear();
+	published.length = 0;
 });
 afterEach(() => f.t.dispose());
 
@@ -198,6 +210,8 @@ describe('publishing', () => {
 		await moveActivity(f.t.db, f.owner, f.workshopId, second!.id, 'up');
 		await removeActivity(f.t.db, f.owner, f.workshopId, first!.id);
 		await addActivity(f.t.db, f.member, f.workshopId, brainstorm).catch(() => undefined);
-		expect(vi.mocked(publishWorkshop).mock.calls).toEqual(Array(6).fill([f.workshopId]));
+		expect(published.map((p) => p.name)).toEqual(Array(6).fill(docName('control', f.workshopId)));
+		// The last publication carries the agenda as it now stands.
+		expect(readAgenda(published.at(-1)!.doc).map((a) => a.id)).toEqual(listActivities(f.t.db, f.workshopId).map((a) => a.id));
 	});
 });

@@ -45,3 +45,8 @@ export function docAccessForParticipant(participantId: string, doc: DocName): Do
 	if (doc.kind === 'mine') return doc.participantId === participantId ? 'write' : null;
 	return 'read';
 }
+
+/** Owners and facilitators prepare and run workshops; members only look. The one place for that rule. */
+export function managesWorkshops(role: string | null | undefined): boolean {
+	return role === 'owner' || role === 'facilitator';
+}

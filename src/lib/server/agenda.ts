@@ -61,7 +61,7 @@ export async function addActivity(
 		},
 		{ behavior: 'immediate' }
 	);
-	await publishWorkshop(workshopId);
+	await publishWorkshop(db, workshopId);
 	return created;
 }
 
@@ -86,7 +86,7 @@ export async function updateActivity(
 		},
 		{ behavior: 'immediate' }
 	);
-	await publishWorkshop(workshopId);
+	await publishWorkshop(db, workshopId);
 	return updated;
 }
 
@@ -104,7 +104,7 @@ export async function removeActivity(db: Db, actorUserId: string, workshopId: st
 		},
 		{ behavior: 'immediate' }
 	);
-	await publishWorkshop(workshopId);
+	await publishWorkshop(db, workshopId);
 	return removed;
 }
 
@@ -137,6 +137,6 @@ export async function moveActivity(
 		},
 		{ behavior: 'immediate' }
 	);
-	if (result.moved) await publishWorkshop(workshopId);
+	if (result.moved) await publishWorkshop(db, workshopId);
 	return result.position;
 }

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from './db/client';
 import type { Executor } from './db/executor';
 import { workshop } from './db/schema';
-import { workshopRole } from './access';
+import { workshopRole, managesWorkshops } from './access';
 import { writeAudit } from './audit';
 import { newToken } from './ids';
 import { JoinError } from './join-error';
@@ -61,7 +61,7 @@ export function formatShortCode(code: string): string {
 /** Throws JoinError('forbidden') unless the user owns or facilitates the workshop's organisation. */
 export function requireWorkshopManager(db: Db, userId: string, workshopId: string): void {
 	const role = workshopRole(db, userId, workshopId);
-	if (role !== 'owner' && role !== 'facilitator') throw new JoinError('forbidden');
+	if (!managesWorkshops(role)) throw new JoinError('forbidden');
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -3,7 +3,7 @@
  * organisation. One guard so every preparation function refuses the same way.
  */
 import type { Db } from './db/client';
-import { workshopRole, type Role } from './access';
+import { managesWorkshops, workshopRole, type Role } from './access';
 
 /**
  * `not_found`: no such workshop (or activity), or the user is outside its organisation — the same
@@ -26,7 +26,7 @@ export class WorkshopAccessError extends Error {
 
 /** True for the roles that run workshops. */
 export function canPrepare(role: Role | null): boolean {
-	return role === 'owner' || role === 'facilitator';
+	return managesWorkshops(role);
 }
 
 /** The user's role when they may prepare the workshop; throws WorkshopAccessError otherwise. */

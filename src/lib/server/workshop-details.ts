@@ -46,6 +46,6 @@ export async function updateWorkshopDetails(
 		},
 		{ behavior: 'immediate' }
 	);
-	await publishWorkshop(workshopId);
+	await publishWorkshop(db, workshopId);
 	return saved;
 }

@@ -39,6 +39,6 @@ export async function duplicateWorkshop(db: Db, actorUserId: string, workshopId:
 		},
 		{ behavior: 'immediate' }
 	);
-	await publishWorkshop(created.id);
+	await publishWorkshop(db, created.id);
 	return created;
 }

@@ -9,6 +9,7 @@ import type { Db } from './db/client';
 import type { Executor } from './db/executor';
 import { membership, workshop } from './db/schema';
 import { newId } from './ids';
+import { managesWorkshops } from './access';
 import { log } from './logger';
 import { defaultRoleGroupLabels } from './default-role-groups';
 import { validateWorkshopTitle, WORKSHOP_TITLE_MAX, type WorkshopTitleProblem } from '../shared/workshop-title';
@@ -46,7 +47,7 @@ export class WorkshopError extends Error {
 
 /** Owners and facilitators run workshops; members only look at them. */
 export function canManageWorkshops(role: string | null | undefined): boolean {
-	return role === 'owner' || role === 'facilitator';
+	return managesWorkshops(role);
 }
 
 /** Columns a workshop is read with: never the join token or short code, which stay with joining. */

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../db/client';
 import { workshopControl } from '../db/schema';
-import { workshopRole } from '../access';
+import { workshopRole, managesWorkshops } from '../access';
 import { applyCommand, type Command } from './commands';
 import { agendaIds, readStoredControl, type StoredControl } from './control-read';
 import { publishWorkshop } from './publish';
@@ -20,7 +20,7 @@ export class ControlPermissionError extends Error {
 /** Runs a facilitator command: checks the role, stores the new state, publishes it. */
 export async function runCommand(db: Db, actorUserId: string, workshopId: string, command: Command, now = Date.now()): Promise<StoredControl> {
 	const role = workshopRole(db, actorUserId, workshopId);
-	if (role !== 'owner' && role !== 'facilitator') throw new ControlPermissionError();
+	if (!managesWorkshops(role)) throw new ControlPermissionError();
 	let before: StoredControl | null = null;
 	const next = db.transaction(
 		(tx) => {
@@ -34,7 +34,7 @@ export async function runCommand(db: Db, actorUserId: string, workshopId: string
 		},
 		{ behavior: 'immediate' }
 	);
-	await publishWorkshop(workshopId);
+	await publishWorkshop(db, workshopId);
 	await afterControlChange(db, workshopId, before!, next);
 	return next;
 }

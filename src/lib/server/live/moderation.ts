@@ -7,7 +7,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { activity, contribution } from '../db/schema';
-import { workshopRole } from '../access';
+import { workshopRole, managesWorkshops } from '../access';
 import { newId } from '../ids';
 import { NOTE_MAX_LENGTH } from '../../shared/doc-schema';
 import { readStoredControl } from './control-read';
@@ -37,7 +37,7 @@ function cleanText(text: string): string {
 /** Applies one moderation step and updates the board. */
 export async function moderate(db: Db, actorUserId: string, workshopId: string, step: ModerationOp, roleGroups: string[], now = Date.now()): Promise<void> {
 	const role = workshopRole(db, actorUserId, workshopId);
-	if (role !== 'owner' && role !== 'facilitator') throw new ModerationError('forbidden');
+	if (!managesWorkshops(role)) throw new ModerationError('forbidden');
 	const find = (id: string) => {
 		const row = db
 			.select()

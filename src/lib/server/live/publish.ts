@@ -3,7 +3,6 @@
  * into its read-only control document. Call after any change to the agenda or the control state.
  */
 import { asc, eq } from 'drizzle-orm';
-import { getDb } from '../db';
 import type { Db } from '../db/client';
 import { activity, workshop } from '../db/schema';
 import { docName } from '../../shared/protocol';
@@ -43,9 +42,9 @@ export function controlSnapshot(db: Db, workshopId: string, now = Date.now()): {
 }
 
 /** Writes the current state into `control.<workshopId>`; a no-op where no sync server runs. */
-export async function publishWorkshop(workshopId: string): Promise<void> {
+export async function publishWorkshop(db: Db, workshopId: string): Promise<void> {
 	const hub = liveHub();
 	if (!hub) return;
-	const { state, agenda } = controlSnapshot(getDb(), workshopId);
+	const { state, agenda } = controlSnapshot(db, workshopId);
 	await hub.changeDoc(docName('control', workshopId), (doc) => writeControl(doc, state, agenda));
 }

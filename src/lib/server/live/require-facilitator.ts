@@ -1,7 +1,7 @@
 /** The route guard for running a workshop: signed in, and owner or facilitator of its organisation. */
 import { error } from '@sveltejs/kit';
 import { getDb } from '../db';
-import { workshopRole } from '../access';
+import { workshopRole, managesWorkshops } from '../access';
 import { requireUser } from '../require-user';
 import { getWorkshop } from '../workshops';
 
@@ -11,7 +11,7 @@ export function requireFacilitator(locals: App.Locals, url: URL, workshopId: str
 	const db = getDb();
 	const workshop = getWorkshop(db, workshopId);
 	const role = workshop ? workshopRole(db, user.id, workshop.id) : null;
-	if (!workshop || (role !== 'owner' && role !== 'facilitator')) error(404, 'Not found');
+	if (!workshop || !managesWorkshops(role)) error(404, 'Not found');
 	return { user, workshop };
 }
 

@@ -2,7 +2,7 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { getDb } from '$lib/server/db';
-import { workshopRole } from '$lib/server/access';
+import { workshopRole, managesWorkshops } from '$lib/server/access';
 import { formString } from '$lib/server/form-data';
 import { JoinError } from '$lib/server/join-error';
 import { ensureJoinCredentials, formatShortCode, getJoinWorkshop, rotateJoinLink, setJoiningOpen } from '$lib/server/join-credentials';
@@ -16,7 +16,7 @@ function requireManager(event: RequestEvent): { userId: string; workshopId: stri
 	const user = requireUser(event.locals, event.url);
 	const workshopId = event.params.id ?? '';
 	const role = workshopRole(getDb(), user.id, workshopId);
-	if (role !== 'owner' && role !== 'facilitator') error(404, 'Not found');
+	if (!managesWorkshops(role)) error(404, 'Not found');
 	return { userId: user.id, workshopId };
 }
 
