@@ -14,6 +14,8 @@ export interface ClientOptions {
 	cookie?: string;
 	origin?: string;
 	connect?: boolean;
+	/** Query parameters for the sync URL (e.g. `{ readonly: '1' }`). */
+	params?: Record<string, string>;
 }
 
 /** A ws WebSocket class that sends fixed headers, as a browser sends cookies and Origin. */
@@ -37,6 +39,7 @@ export function createClient(httpUrl: string, doc: string, options: ClientOption
 	if (options.cookie) headers.cookie = options.cookie;
 	const provider = new WebsocketProvider(syncUrl(httpUrl), doc, ydoc, {
 		connect: options.connect ?? true,
+		params: options.params ?? {},
 		disableBc: true,
 		WebSocketPolyfill: socketWithHeaders(headers) as unknown as typeof globalThis.WebSocket,
 		maxBackoffTime: 500

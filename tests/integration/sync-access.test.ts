@@ -111,6 +111,20 @@ describe('sync between clients', () => {
 		}
 	});
 
+	it('a writer who asks for read-only access (a projector) gets it and cannot write', async () => {
+		const projector = createClient(server.url, board, { cookie: facilitator.cookie, params: { readonly: '1' } });
+		try {
+			await projector.synced();
+			const closed = new Promise<number>((resolve) =>
+				projector.provider.on('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0))
+			);
+			addNote(projector.doc, 'from-projector', 'Should never arrive');
+			expect(await closed).toBe(4403);
+		} finally {
+			projector.destroy();
+		}
+	});
+
 	it('a read-only client whose copy has deletions reconnects without being closed', async () => {
 		const writer = createClient(server.url, board, { cookie: facilitator.cookie });
 		await writer.synced();
