@@ -63,7 +63,7 @@ describe('validateActivityInput', () => {
 	});
 
 	it('names each bad field: unknown type, missing or long title, long prompt, minutes out of range, unknown anonymity', () => {
-		expect(validateActivityInput({ type: 'vote', title: ' ', prompt: 'x'.repeat(2001), plannedMinutes: 0, anonymity: 'secret' }).issues).toEqual({
+		expect(validateActivityInput({ type: 'poll', title: ' ', prompt: 'x'.repeat(2001), plannedMinutes: 0, anonymity: 'secret' }).issues).toEqual({
 			type: 'type_invalid',
 			title: 'title_required',
 			prompt: 'prompt_too_long',

@@ -36,6 +36,11 @@ export class ControlView {
 		});
 	}
 
+	/** The control document itself, for views of roots this class does not read (votes, case studies). */
+	get doc(): Y.Doc {
+		return this.#doc;
+	}
+
 	get state(): ControlState {
 		this.#subscribe();
 		return readControl(this.#doc);

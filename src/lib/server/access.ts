@@ -34,15 +34,17 @@ export function docAccessForUser(db: Db, userId: string, doc: DocName): DocAcces
 	// notice promises that anonymous notes cannot be traced to a name).
 	if (doc.kind === 'mine') return null;
 	if (doc.kind === 'control') return 'read';
+	// Case studies: the same rule as the board (whether the case exists is checked at the upgrade).
 	return role === 'member' ? 'read' : 'write';
 }
 
 /**
  * Access of a participant (already authenticated for `doc.workshopId`): they read the board and
- * the control document and write only their own notes document.
+ * the control document, write their own notes document and co-edit the workshop's case studies.
  */
 export function docAccessForParticipant(participantId: string, doc: DocName): DocAccess {
 	if (doc.kind === 'mine') return doc.participantId === participantId ? 'write' : null;
+	if (doc.kind === 'case') return 'write';
 	return 'read';
 }
 

@@ -16,6 +16,7 @@ export interface Activity {
 	prompt: string;
 	plannedMinutes: number;
 	anonymity: Anonymity;
+	refId: string | null;
 	createdAt: number;
 }
 

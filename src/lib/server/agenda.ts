@@ -55,7 +55,7 @@ export async function addActivity(
 	const created = db.transaction(
 		(tx) => {
 			const position = listActivities(tx, workshopId).length;
-			const row: Activity = { id: newId(), workshopId, position, ...value, createdAt: Date.now() };
+			const row: Activity = { id: newId(), workshopId, position, ...value, refId: null, createdAt: Date.now() };
 			tx.insert(activity).values(row).run();
 			return row;
 		},

@@ -3,8 +3,8 @@
  * Validators return issue codes, not sentences: routes turn codes into translated messages.
  */
 
-/** Kinds of activity a facilitator can put on the agenda. Later issues add more (votes, case studies). */
-export const ACTIVITY_TYPES = ['orientation', 'brainstorm', 'discussion', 'break'] as const;
+/** Kinds of activity a facilitator can put on the agenda. */
+export const ACTIVITY_TYPES = ['orientation', 'brainstorm', 'discussion', 'case_study', 'vote', 'break'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 /**

@@ -59,6 +59,8 @@ export interface AgendaItem {
 	prompt: string;
 	plannedMinutes: number;
 	anonymity: string;
+	/** What the activity works on (the case study of a case_study activity), or null. */
+	ref?: string | null;
 }
 
 export const EMPTY_CONTROL: ControlState = {
@@ -122,7 +124,10 @@ export function readControl(doc: Y.Doc): ControlState {
 
 /** The agenda as published. */
 export function readAgenda(doc: Y.Doc): AgendaItem[] {
-	return agendaArray(doc).toArray();
+	// Documents written before `ref` existed lack it.
+	return agendaArray(doc)
+		.toArray()
+		.map((item) => ({ ...item, ref: item.ref ?? null }));
 }
 
 /** Milliseconds left on the timer at local time `now`, given the local time the state arrived. */

@@ -53,15 +53,20 @@ export type CloseCodeName = keyof typeof CloseCode;
 /**
  * Kinds of synced document, one per workshop: `board` (staff co-edit it; the server adds the
  * participants' notes as they may be seen), `control` (written only by the server). And one per
- * participant: `mine` (that participant's own notes, which only they write).
+ * participant: `mine` (that participant's own notes, which only they write). And one per case
+ * study: `case` (its sections, co-edited by staff and participants).
  */
 export const DOC_KINDS = ['board', 'control'] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
 
 const DOC_NAME = /^(board|control)\.([a-z2-7]{24})$/;
 const MINE_NAME = /^mine\.([a-z2-7]{24})\.([a-z2-7]{24})$/;
+const CASE_NAME = /^case\.([a-z2-7]{24})\.([a-z2-7]{24})$/;
 
-export type DocName = { kind: DocKind; workshopId: string } | { kind: 'mine'; workshopId: string; participantId: string };
+export type DocName =
+	| { kind: DocKind; workshopId: string }
+	| { kind: 'mine'; workshopId: string; participantId: string }
+	| { kind: 'case'; workshopId: string; caseStudyId: string };
 
 /** Parses a document name such as `board.<workshopId>`; null when it is not a valid name. */
 export function parseDocName(name: string): DocName | null {
@@ -69,6 +74,8 @@ export function parseDocName(name: string): DocName | null {
 	if (m) return { kind: m[1] as DocKind, workshopId: m[2]! };
 	const mine = MINE_NAME.exec(name);
 	if (mine) return { kind: 'mine', workshopId: mine[1]!, participantId: mine[2]! };
+	const cs = CASE_NAME.exec(name);
+	if (cs) return { kind: 'case', workshopId: cs[1]!, caseStudyId: cs[2]! };
 	return null;
 }
 
@@ -80,4 +87,9 @@ export function docName(kind: DocKind, workshopId: string): string {
 /** The document holding one participant's own notes. */
 export function mineDocName(workshopId: string, participantId: string): string {
 	return `mine.${workshopId}.${participantId}`;
+}
+
+/** The document holding one case study's sections. */
+export function caseDocName(workshopId: string, caseStudyId: string): string {
+	return `case.${workshopId}.${caseStudyId}`;
 }

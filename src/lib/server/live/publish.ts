@@ -9,6 +9,8 @@ import { docName } from '../../shared/protocol';
 import { writeControl, type AgendaItem, type ControlState } from '../../shared/control-schema';
 import { liveHub } from './hub';
 import { readStoredControl } from './control-read';
+import { voteControlWriter } from './vote-publish';
+import { caseControlWriter } from './case-publish';
 
 /** What the control document should say now, from the database. */
 export function controlSnapshot(db: Db, workshopId: string, now = Date.now()): { state: ControlState; agenda: AgendaItem[] } {
@@ -21,7 +23,8 @@ export function controlSnapshot(db: Db, workshopId: string, now = Date.now()): {
 			title: activity.title,
 			prompt: activity.prompt,
 			plannedMinutes: activity.plannedMinutes,
-			anonymity: activity.anonymity
+			anonymity: activity.anonymity,
+			ref: activity.refId
 		})
 		.from(activity)
 		.where(eq(activity.workshopId, workshopId))
@@ -46,5 +49,11 @@ export async function publishWorkshop(db: Db, workshopId: string): Promise<void>
 	const hub = liveHub();
 	if (!hub) return;
 	const { state, agenda } = controlSnapshot(db, workshopId);
-	await hub.changeDoc(docName('control', workshopId), (doc) => writeControl(doc, state, agenda));
+	const votes = voteControlWriter(db, workshopId);
+	const cases = caseControlWriter(db, workshopId);
+	await hub.changeDoc(docName('control', workshopId), (doc) => {
+		writeControl(doc, state, agenda);
+		votes(doc);
+		cases(doc);
+	});
 }
