@@ -95,12 +95,19 @@ describe('a facilitator preparing a workshop', () => {
 		await page.getByLabel('Role groups', { exact: true }).fill('Civil servant\nCivil society organisation\nResident');
 		// The boxes follow the text as it is typed.
 		await page.getByRole('checkbox', { name: 'Resident' }).check();
+		// Custom labels start as "Others"; the facilitator says which side they are on.
+		await expect(page.getByRole('combobox', { name: 'Civil servant', exact: true }).inputValue()).resolves.toBe('other');
+		await page.getByRole('combobox', { name: 'Civil servant', exact: true }).selectOption({ label: 'Civil servants' });
+		await page.getByRole('combobox', { name: 'Resident', exact: true }).selectOption({ label: 'Civil society' });
 		await page.getByRole('button', { name: 'Save details' }).click();
 		await page.getByRole('status').filter({ hasText: 'Details saved.' }).waitFor();
 		await page.reload();
 		await expect(page.getByLabel('Date (optional)').inputValue()).resolves.toBe('2025-06-30');
 		await expect(page.getByRole('checkbox', { name: 'Resident' }).isChecked()).resolves.toBe(true);
 		await expect(page.getByRole('checkbox', { name: 'Civil servant' }).isChecked()).resolves.toBe(false);
+		await expect(page.getByRole('combobox', { name: 'Civil servant', exact: true }).inputValue()).resolves.toBe('civil_servants');
+		await expect(page.getByRole('combobox', { name: 'Resident', exact: true }).inputValue()).resolves.toBe('civil_society');
+		await expect(page.getByRole('combobox', { name: 'Civil society organisation', exact: true }).inputValue()).resolves.toBe('civil_society');
 
 		// Three activities; the add form is blank again after each, focus back on its first field.
 		await waitForHydration(page);

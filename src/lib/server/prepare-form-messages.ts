@@ -29,7 +29,8 @@ const DETAILS: Messages = {
 	role_groups_too_many: () => m.prepare_error_role_groups_too_many({ max: ROLE_GROUPS_MAX }),
 	role_group_too_long: () => m.prepare_error_role_group_too_long({ max: ROLE_GROUP_LABEL_MAX }),
 	role_groups_duplicate: () => m.prepare_error_role_groups_duplicate(),
-	expected_unknown: () => m.prepare_error_expected_unknown()
+	expected_unknown: () => m.prepare_error_expected_unknown(),
+	role_group_kind_invalid: () => m.prepare_error_role_group_kind_invalid()
 };
 
 function translate(error: InputError, messages: Messages): Record<string, string> {

@@ -35,7 +35,8 @@ export async function updateWorkshopDetails(
 				.set({
 					...value,
 					roleGroups: JSON.stringify(value.roleGroups),
-					expectedRoleGroups: JSON.stringify(value.expectedRoleGroups)
+					expectedRoleGroups: JSON.stringify(value.expectedRoleGroups),
+					roleGroupKinds: JSON.stringify(value.roleGroupKinds)
 				})
 				.where(eq(workshop.id, workshopId))
 				.run();

@@ -31,7 +31,7 @@ export async function duplicateWorkshop(db: Db, actorUserId: string, workshopId:
 			insertWorkshop(tx, copy);
 			listActivities(tx, workshopId).forEach((item, position) => {
 				tx.insert(activity)
-					.values({ ...item, id: newId(), workshopId: copy.id, position, createdAt: now })
+					.values({ ...item, id: newId(), workshopId: copy.id, position, refId: null, createdAt: now })
 					.run();
 			});
 			writeAudit(tx, { action: 'workshop.duplicate', organisationId: source.organisationId, actorUserId, subject: copy.id, detail: workshopId }, now);

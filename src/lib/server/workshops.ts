@@ -14,6 +14,8 @@ import { log } from './logger';
 import { defaultRoleGroupLabels } from './default-role-groups';
 import { validateWorkshopTitle, WORKSHOP_TITLE_MAX, type WorkshopTitleProblem } from '../shared/workshop-title';
 import { baseLocale, isLocale } from '../paraglide/runtime.js';
+import { parseRoleGroupKinds } from './role-group-kinds';
+import type { RoleGroupKind } from '../shared/role-group-kind';
 
 export interface Workshop {
 	id: string;
@@ -25,6 +27,8 @@ export interface Workshop {
 	purpose: string;
 	roleGroups: string[];
 	expectedRoleGroups: string[];
+	/** Label → side of the room, where the facilitator set it (see role-group-kinds.ts). */
+	roleGroupKinds: Record<string, RoleGroupKind>;
 	createdBy: string | null;
 	createdAt: number;
 }
@@ -60,6 +64,7 @@ const columns = {
 	purpose: workshop.purpose,
 	roleGroups: workshop.roleGroups,
 	expectedRoleGroups: workshop.expectedRoleGroups,
+	roleGroupKinds: workshop.roleGroupKinds,
 	createdBy: workshop.createdBy,
 	createdAt: workshop.createdAt
 };
@@ -82,7 +87,8 @@ function toWorkshop(row: Row): Workshop {
 	return {
 		...row,
 		roleGroups: parseLabelList(row.roleGroups, row.id),
-		expectedRoleGroups: parseLabelList(row.expectedRoleGroups, row.id)
+		expectedRoleGroups: parseLabelList(row.expectedRoleGroups, row.id),
+		roleGroupKinds: parseRoleGroupKinds(row.roleGroupKinds)
 	};
 }
 
@@ -117,6 +123,7 @@ export function createWorkshop(
 		purpose: '',
 		roleGroups: defaultRoleGroupLabels(language),
 		expectedRoleGroups: [],
+		roleGroupKinds: {},
 		createdBy: input.createdBy,
 		createdAt: Date.now()
 	};
@@ -127,7 +134,12 @@ export function createWorkshop(
 /** Writes a new workshop row (lists as JSON); callers have checked the rules. */
 export function insertWorkshop(db: Executor, row: Workshop): void {
 	db.insert(workshop)
-		.values({ ...row, roleGroups: JSON.stringify(row.roleGroups), expectedRoleGroups: JSON.stringify(row.expectedRoleGroups) })
+		.values({
+			...row,
+			roleGroups: JSON.stringify(row.roleGroups),
+			expectedRoleGroups: JSON.stringify(row.expectedRoleGroups),
+			roleGroupKinds: JSON.stringify(row.roleGroupKinds)
+		})
 		.run();
 }
 

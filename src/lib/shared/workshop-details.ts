@@ -3,6 +3,7 @@
  * preparation form (limits) and the server (validation). Returns issue codes, not sentences.
  */
 import { validateWorkshopTitle } from './workshop-title';
+import { isRoleGroupKind, type RoleGroupKind } from './role-group-kind';
 
 export const PURPOSE_MAX = 2000;
 export const ROLE_GROUPS_MIN = 1;
@@ -17,6 +18,8 @@ export interface WorkshopDetails {
 	purpose: string;
 	roleGroups: string[];
 	expectedRoleGroups: string[];
+	/** The side of the room chosen for role groups (label → kind); labels not listed are guessed. */
+	roleGroupKinds: Record<string, RoleGroupKind>;
 }
 
 export type WorkshopDetailsIssue =
@@ -29,7 +32,8 @@ export type WorkshopDetailsIssue =
 	| 'role_groups_too_many'
 	| 'role_group_too_long'
 	| 'role_groups_duplicate'
-	| 'expected_unknown';
+	| 'expected_unknown'
+	| 'role_group_kind_invalid';
 
 export type WorkshopDetailsField = keyof WorkshopDetails;
 
@@ -41,6 +45,8 @@ export interface WorkshopDetailsRaw {
 	/** A list, or text with one label per line (as the form sends it). */
 	roleGroups?: unknown;
 	expectedRoleGroups?: unknown;
+	/** An object label → kind. */
+	roleGroupKinds?: unknown;
 }
 
 export interface WorkshopDetailsValidation {
@@ -107,6 +113,15 @@ export function validateWorkshopDetails(raw: WorkshopDetailsRaw, locales: readon
 	const expectedRoleGroups = parseRoleGroups(raw.expectedRoleGroups);
 	if (expectedRoleGroups.some((g) => !roleGroups.includes(g))) issues.expectedRoleGroups = 'expected_unknown';
 
+	const rawKinds = raw.roleGroupKinds && typeof raw.roleGroupKinds === 'object' ? (raw.roleGroupKinds as Record<string, unknown>) : {};
+	const roleGroupKinds: Record<string, RoleGroupKind> = {};
+	for (const [label, kind] of Object.entries(rawKinds)) {
+		const group = normaliseRoleGroup(label);
+		if (!roleGroups.includes(group)) continue; // a group removed in the same save
+		if (isRoleGroupKind(kind)) roleGroupKinds[group] = kind;
+		else issues.roleGroupKinds = 'role_group_kind_invalid';
+	}
+
 	return {
 		value: {
 			title,
@@ -115,7 +130,8 @@ export function validateWorkshopDetails(raw: WorkshopDetailsRaw, locales: readon
 			purpose,
 			roleGroups,
 			// Kept in the order of the role groups, once each, whatever order the form sent them in.
-			expectedRoleGroups: roleGroups.filter((g) => expectedRoleGroups.includes(g))
+			expectedRoleGroups: roleGroups.filter((g) => expectedRoleGroups.includes(g)),
+			roleGroupKinds
 		},
 		issues
 	};

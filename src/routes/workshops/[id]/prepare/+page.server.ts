@@ -6,6 +6,7 @@ import { requireUser } from '$lib/server/require-user';
 import { requirePreparableWorkshop } from '$lib/server/prepare-guard';
 import { addActivity, getActivity, listActivities, moveActivity, removeActivity } from '$lib/server/agenda';
 import { updateWorkshopDetails, WORKSHOP_LANGUAGES } from '$lib/server/workshop-details';
+import { roleGroupKindGuesses } from '$lib/server/role-group-kinds';
 import { duplicateWorkshop } from '$lib/server/workshop-template';
 import { WorkshopAccessError } from '$lib/server/workshop-access';
 import { InputError } from '$lib/server/input-error';
@@ -33,8 +34,10 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 			language: workshop.language,
 			purpose: workshop.purpose,
 			roleGroups: workshop.roleGroups,
-			expectedRoleGroups: workshop.expectedRoleGroups
+			expectedRoleGroups: workshop.expectedRoleGroups,
+			roleGroupKinds: workshop.roleGroupKinds
 		},
+		kindGuesses: roleGroupKindGuesses(),
 		organisation,
 		activities: activities.map(({ id, type, title, prompt, plannedMinutes, anonymity }) => ({ id, type, title, prompt, plannedMinutes, anonymity })),
 		languages: WORKSHOP_LANGUAGES.map((tag) => ({ tag, name: languageName(tag) })),
@@ -43,6 +46,11 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		updatedStatus: updated ? m.agenda_updated({ title: updated.title }) : null
 	};
 };
+
+/** The role-group kinds as the form sends them: one label and one kind per group, in order. */
+function pairs(labels: FormDataEntryValue[], kinds: FormDataEntryValue[]): Record<string, string> {
+	return Object.fromEntries(labels.map((label, i) => [String(label), String(kinds[i] ?? '')]));
+}
 
 /** The signed-in preparer and the posted form; 404 for anyone else. */
 async function begin(event: RequestEvent) {
@@ -79,7 +87,8 @@ export const actions: Actions = {
 			language: formString(data, 'language'),
 			purpose: formString(data, 'purpose'),
 			roleGroups: formString(data, 'roleGroups'),
-			expectedRoleGroups: data.getAll('expectedRoleGroups').filter((v): v is string => typeof v === 'string')
+			expectedRoleGroups: data.getAll('expectedRoleGroups').filter((v): v is string => typeof v === 'string'),
+			roleGroupKinds: pairs(data.getAll('kindLabel'), data.getAll('kind'))
 		};
 		try {
 			await updateWorkshopDetails(getDb(), userId, workshopId, values);
