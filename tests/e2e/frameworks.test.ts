@@ -30,6 +30,16 @@ describe('a coordinator adapting a framework', () => {
 
 	const status = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text }).waitFor();
 
+	/** Waits until the focused element matches `selector` and has this accessible text. */
+	async function expectFocusOn(page: Page, selector: string, text: string): Promise<void> {
+		try {
+			await page.waitForFunction(([sel, t]) => (document.activeElement?.matches(sel!) && document.activeElement.textContent?.trim() === t) ?? false, [selector, text], { timeout: 5_000 });
+		} catch (error) {
+			const actual = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200));
+			throw new Error(`focus is not on ${selector} "${text}" but on ${actual}`, { cause: error });
+		}
+	}
+
 	it('copies the pilot framework, adapts it, creates a cycle and refuses a broken import', async () => {
 		const account = makeAccount();
 		const page = await context.newPage();
@@ -49,7 +59,7 @@ describe('a coordinator adapting a framework', () => {
 		await Promise.all([waitForPath(page, /\/frameworks\/[a-z2-7]+$/), page.getByRole('button', { name: 'Copy the RIGHTSCITIES pilot framework' }).click()]);
 		await waitForHydration(page);
 		await status(page, '“RIGHTSCITIES pilot framework” was added.');
-		await page.getByRole('heading', { level: 3, name: 'P2.H Housing' }).waitFor();
+		await page.getByRole('heading', { level: 3, name: 'Section P2.H Housing', exact: true }).waitFor();
 		await expect(page.locator('ol.items > li').count()).resolves.toBe(27);
 		await expectNoAxeViolations(page, 'framework editor');
 		await snapshot(page, 'framework-editor-360');
@@ -67,9 +77,16 @@ describe('a coordinator adapting a framework', () => {
 
 		// Hide one, then add one at the end of its section.
 		await waitForHydration(page);
-		await page.getByRole('button', { name: 'Hide P2.W.4' }).click();
+		await page.getByRole('button', { name: 'Hide P2.W.4', exact: true }).focus();
+		await page.keyboard.press('Enter');
 		await status(page, 'P2.W.4 is hidden.');
-		await page.getByRole('button', { name: 'Show again P2.W.4' }).waitFor();
+		await expectFocusOn(page, 'button[data-action="unhide"]', 'Show again P2.W.4');
+		// Reordering by keyboard keeps focus on the moved item's buttons, even at the bottom.
+		await page.getByRole('button', { name: 'Move down P1.T.2' }).focus();
+		await page.keyboard.press('Enter');
+		await status(page, 'P1.T.2 was moved.');
+		await expectFocusOn(page, 'button[data-action="up"]', 'Move up P1.T.2');
+		await expect(page.locator('li', { hasText: 'P1.T.' }).locator('.code').allTextContents()).resolves.toEqual(['P1.T.1', 'P1.T.3', 'P1.T.2']);
 		const add = page.locator('form[action="?/addItem"]');
 		await add.getByLabel('Section').selectOption({ label: 'P1.T Tools' });
 		await add.getByLabel('Wording').fill('Human rights training for city staff');

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { parseFrameworkJson, validateFrameworkJson, type FrameworkJsonIssue } from '../../src/lib/shared/framework-json';
 import { RIGHTSCITIES_PILOT } from '../../src/lib/server/frameworks/builtin-rightscities';
 
+/** Nodes as a file may hold them: any fields, any types. */
+type RawNode = Record<string, unknown>;
+
 const good = () => ({
 	format: 'rightsboard-framework',
 	version: 1,
 	name: '  Local framework ',
-	nodes: [
+	nodes: <RawNode[]>[
 		{ code: 'A', kind: 'part', parent: null, original: 'Part A' },
 		{ code: 'A.1', kind: 'section', parent: 'A', original: 'Section', explanation: 'Plain words' },
 		{ code: 'A.1.1', kind: 'item', parent: 'A.1', original: 'Item', local: 'Our item', internalOnly: true, hidden: false }
@@ -54,7 +57,7 @@ describe('the framework JSON validator', () => {
 			{ code: 'C', kind: 'chapter', parent: null, original: 'x' },
 			{ code: 'bad code', kind: 'item', parent: 'missing', original: '' },
 			{ code: 'D', kind: 'part', parent: 'A', original: 'x'.repeat(1001) },
-			{ code: 'E', kind: 'section', parent: null, original: 'x', hidden: 'yes' } as never
+			{ code: 'E', kind: 'section', parent: null, original: 'x', hidden: 'yes' }
 		);
 		expect(issuesOf(file)).toEqual([
 			{ index: 3, code: 'A.1.1', field: 'code', issue: 'code_duplicate' },
