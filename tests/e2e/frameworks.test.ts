@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { removeDir, startServer, type RunningServer } from '../helpers/server';
-import { launchBrowser } from './helpers/browser';
 import { expectNoAxeViolations } from './helpers/axe';
+import { launchBrowser } from './helpers/browser';
 import { completeSetup, makeAccount, snapshot, waitForHydration, waitForPath } from './helpers/app';
 
 describe('a coordinator adapting a framework', () => {

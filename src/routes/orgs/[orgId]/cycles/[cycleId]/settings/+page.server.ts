@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
+import { m } from '$lib/paraglide/messages';
 import { requireUser } from '$lib/server/require-user';
 import { InputError } from '$lib/server/input-error';
 import { coordinatorOrg, rethrowAccess } from '$lib/server/frameworks/route-guard';
