@@ -115,6 +115,16 @@ describe('frameworks through the server', () => {
 		expect(listFrameworks(fx.db, orgB)).toHaveLength(1);
 	});
 
+	it('renames the city\'s copy, refusing an empty name', async () => {
+		const path = `/orgs/${orgA}/frameworks/${frameworkId}?/details`;
+		const refused = await postAction(server.url, path, { name: ' ', description: 'Ours' }, { cookie: facilitator.cookie });
+		expect(refused).toMatchObject({ type: 'failure', status: 400 });
+		expect(refused.data).toContain('A name is required.');
+		expect(await postAction(server.url, path, { name: 'City A framework', description: 'Adapted in 2025.' }, { cookie: facilitator.cookie })).toMatchObject({ type: 'success' });
+		expect(listFrameworks(fx.db, orgA)[0]).toMatchObject({ name: 'City A framework', description: 'Adapted in 2025.' });
+		expect(await postAction(server.url, path, { name: 'Mine now', description: '' }, { cookie: member.cookie })).toMatchObject({ status: 403 });
+	});
+
 	it('lets members look but not change anything', async () => {
 		expect((await get(`/orgs/${orgA}/assessment`, member)).status).toBe(200);
 		expect((await get(`/orgs/${orgA}/frameworks/${frameworkId}`, member)).status).toBe(200);

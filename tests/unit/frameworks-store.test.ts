@@ -137,4 +137,14 @@ describe('assessment cycles', () => {
 		f.t.db.insert(finding).values({ id: 'f1', cycleId: cycle.id, nodeId: findItemByCode(f.t.db, first.id, 'P1.F.1')!.id, statement: 'x', createdAt: 1, updatedAt: 1 }).run();
 		expect(code(() => updateCycle(f.t.db, f.facilitator, f.organisationId, cycle.id, cycleInput(second.id)))).toBe('framework_locked');
 	});
+
+	it('keep every rating their findings use', () => {
+		const fw = createFrameworkFromBuiltin(f.t.db, f.facilitator, f.organisationId);
+		const cycle = createCycle(f.t.db, f.facilitator, f.organisationId, { name: 'Minimal', frameworkId: fw.id });
+		expect(cycle).toMatchObject({ periodStart: null, periodEnd: null, purpose: '', customScale: false });
+		f.t.db.insert(finding).values({ id: 'f1', cycleId: cycle.id, nodeId: findItemByCode(f.t.db, fw.id, 'P1.F.1')!.id, statement: 'x', rating: 'partly_in_place', createdAt: 1, updatedAt: 1 }).run();
+		expect(code(() => updateCycle(f.t.db, f.facilitator, f.organisationId, cycle.id, { name: 'Minimal', frameworkId: fw.id, scale: 'custom', scaleLabels: 'Yes\nNo' }))).toBe('scale_in_use');
+		const kept = updateCycle(f.t.db, f.facilitator, f.organisationId, cycle.id, { name: 'Minimal', frameworkId: fw.id, scale: 'custom', scaleLabels: 'In place\nPartly in place\nNot in place' });
+		expect(kept.ratingScale.map((o) => o.key)).toEqual(['in_place', 'partly_in_place', 'not_in_place']);
+	});
 });

@@ -3,7 +3,7 @@
  * over a period, with a purpose shown to participants and a rating scale. Coordinators create
  * and edit them; members read. Changes are audited.
  */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from './db/client';
 import type { Executor } from './db/executor';
 import { assessmentCycle, finding } from './db/schema';
@@ -16,6 +16,9 @@ import { checkCycleInput, type CleanCycle, type CycleInput } from '../shared/cyc
 import { parseRatingScale, type RatingOption } from '../shared/rating-scale';
 
 export type { CycleInput } from '../shared/cycle-rules';
+
+/** What callers outside the forms (demo, other modules) pass: name and framework, the rest optional. */
+export type NewCycleInput = Pick<CycleInput, 'name' | 'frameworkId'> & Partial<CycleInput>;
 
 export interface Cycle {
 	id: string;
@@ -55,9 +58,9 @@ export function getCycle(db: Executor, organisationId: string, cycleId: string):
 	return row ? toCycle(row) : null;
 }
 
-/** Checks the form input; the framework must be one of the organisation's. */
-function checked(db: Executor, organisationId: string, input: CycleInput): CleanCycle {
-	const { value, issues } = checkCycleInput(input);
+/** Checks the input (missing fields are empty, the scale the default); the framework must be the organisation's. */
+function checked(db: Executor, organisationId: string, input: NewCycleInput): CleanCycle {
+	const { value, issues } = checkCycleInput({ periodStart: '', periodEnd: '', purpose: '', scale: 'default', scaleLabels: '', ...input });
 	if (!issues.frameworkId && !getFramework(db, organisationId, value.frameworkId)) issues.frameworkId = 'framework_unknown';
 	throwIfIssues(issues);
 	return value;
@@ -69,7 +72,7 @@ function columns(value: CleanCycle) {
 }
 
 /** Creates a cycle (coordinators only); throws InputError per field on bad input. */
-export function createCycle(db: Db, actorUserId: string, organisationId: string, input: CycleInput): Cycle {
+export function createCycle(db: Db, actorUserId: string, organisationId: string, input: NewCycleInput): Cycle {
 	return db.transaction(
 		(tx) => {
 			requireCoordinator(tx, actorUserId, organisationId);
@@ -86,9 +89,10 @@ export function createCycle(db: Db, actorUserId: string, organisationId: string,
 
 /**
  * Edits a cycle's settings. Once findings exist the framework can no longer change (their items
- * belong to it): InputError `framework_locked`.
+ * belong to it): InputError `framework_locked`; nor can the scale lose a rating a finding has:
+ * `scale_in_use`.
  */
-export function updateCycle(db: Db, actorUserId: string, organisationId: string, cycleId: string, input: CycleInput): Cycle {
+export function updateCycle(db: Db, actorUserId: string, organisationId: string, cycleId: string, input: NewCycleInput): Cycle {
 	return db.transaction(
 		(tx) => {
 			requireCoordinator(tx, actorUserId, organisationId);
@@ -96,6 +100,9 @@ export function updateCycle(db: Db, actorUserId: string, organisationId: string,
 			if (!current) throw new AssessmentAccessError('not_found');
 			const value = checked(tx, organisationId, input);
 			if (value.frameworkId !== current.frameworkId && hasFindings(tx, cycleId)) throw new InputError({ frameworkId: 'framework_locked' });
+			const keys = new Set(parseRatingScale(JSON.stringify(value.ratingScale)).map((o) => o.key));
+			const lost = usedRatings(tx, cycleId).filter((k) => !keys.has(k));
+			if (lost.length > 0) throw new InputError({ [input.scale === 'custom' ? 'scaleLabels' : 'scale']: 'scale_in_use' });
 			const now = Date.now();
 			tx.update(assessmentCycle).set({ ...columns(value), updatedAt: now }).where(eq(assessmentCycle.id, cycleId)).run();
 			writeAudit(tx, { action: 'cycle.update', organisationId, actorUserId, subject: cycleId }, now);
@@ -108,6 +115,16 @@ export function updateCycle(db: Db, actorUserId: string, organisationId: string,
 /** True when at least one finding belongs to the cycle. */
 export function hasFindings(db: Executor, cycleId: string): boolean {
 	return !!db.select({ id: finding.id }).from(finding).where(eq(finding.cycleId, cycleId)).get();
+}
+
+/** The rating keys the cycle's findings use. */
+function usedRatings(db: Executor, cycleId: string): string[] {
+	return db
+		.selectDistinct({ rating: finding.rating })
+		.from(finding)
+		.where(and(eq(finding.cycleId, cycleId), isNotNull(finding.rating)))
+		.all()
+		.map((r) => r.rating!);
 }
 
 /** The form values that show a cycle's current settings. */

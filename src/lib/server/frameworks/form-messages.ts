@@ -52,7 +52,8 @@ const CYCLE: Messages = {
 	scale_too_few: () => m.frameworks_cycle_error_scale_too_few({ min: RATING_OPTIONS_MIN }),
 	scale_too_many: () => m.frameworks_cycle_error_scale_too_many({ max: RATING_OPTIONS_MAX }),
 	scale_label_too_long: () => m.frameworks_cycle_error_scale_label_too_long({ max: RATING_LABEL_MAX }),
-	scale_duplicate: () => m.frameworks_cycle_error_scale_duplicate()
+	scale_duplicate: () => m.frameworks_cycle_error_scale_duplicate(),
+	scale_in_use: () => m.frameworks_cycle_error_scale_in_use()
 };
 
 function translate(error: InputError, messages: Messages): Record<string, string> {

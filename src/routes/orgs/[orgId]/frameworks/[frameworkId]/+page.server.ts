@@ -9,6 +9,7 @@ import { assessmentOrg, rethrowAccess } from '$lib/server/frameworks/route-guard
 import { findingCounts, frameworkTree, getFramework, getNode, listNodes } from '$lib/server/frameworks/read';
 import { addNode, deleteNode, isAddedNode, moveNode, setNodeHidden, type NodeRef } from '$lib/server/frameworks/edit';
 import { nodeFieldErrors } from '$lib/server/frameworks/form-messages';
+import { updateFrameworkDetails } from '$lib/server/frameworks/details';
 
 export const load: PageServerLoad = ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
@@ -73,6 +74,18 @@ export const actions: Actions = {
 	up: (event) => nodeAction(event, (u, ref) => moveNode(getDb(), u, ref, 'up'), (code) => m.frameworks_status_moved({ code })),
 	down: (event) => nodeAction(event, (u, ref) => moveNode(getDb(), u, ref, 'down'), (code) => m.frameworks_status_moved({ code })),
 	delete: (event) => nodeAction(event, (u, ref) => deleteNode(getDb(), u, ref), (code) => m.frameworks_status_deleted({ code })),
+	details: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const data = await request.formData();
+		const values = { name: formString(data, 'name'), description: formString(data, 'description') };
+		try {
+			updateFrameworkDetails(getDb(), user.id, params.orgId, params.frameworkId, values);
+		} catch (err) {
+			if (err instanceof InputError) return fail(400, { detailsMessage: m.frameworks_error_summary(), detailsErrors: nodeFieldErrors(err), detailsValues: values });
+			rethrowAccess(err);
+		}
+		return { status: m.frameworks_status_details_saved() };
+	},
 	addItem: (event) => add(event, 'item'),
 	addSection: (event) => add(event, 'section')
 };
