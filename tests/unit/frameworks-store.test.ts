@@ -94,6 +94,10 @@ describe('frameworks of an organisation', () => {
 		expect(findItemByCode(f.t.db, fw.id, 'P2.W.1')?.hidden).toBe(true);
 		setNodeHidden(f.t.db, f.facilitator, ref, false);
 		expect(findItemByCode(f.t.db, fw.id, 'P2.W.1')?.hidden).toBe(false);
+		// Hiding a section hides its items for new use, without changing the items themselves.
+		setNodeHidden(f.t.db, f.facilitator, { ...ref, nodeId: original.parentId! }, true);
+		expect(findItemByCode(f.t.db, fw.id, 'P2.W.2')).toMatchObject({ hidden: false, hiddenInTree: true, internalInTree: false });
+		expect(findItemByCode(f.t.db, fw.id, 'P2.H.2')?.hiddenInTree).toBe(false);
 		expect(code(() => deleteNode(f.t.db, f.facilitator, ref))).toBe('node_not_added');
 
 		const added = addNode(f.t.db, f.facilitator, f.organisationId, fw.id, { kind: 'item', parentId: original.parentId!, code: '', text: 'New', explanation: '', internalOnly: false });

@@ -32,6 +32,10 @@ export interface TreeNode extends FrameworkNode {
 export interface FrameworkItem extends FrameworkNode {
 	sectionCode: string;
 	partCode: string;
+	/** True when the item, its section or its part is hidden: not offered for new findings. */
+	hiddenInTree: boolean;
+	/** True when the item, its section or its part is internal-only: not shown to participants. */
+	internalInTree: boolean;
 }
 
 const NODE_COLUMNS = {
@@ -97,12 +101,20 @@ export function frameworkTree(db: Executor, frameworkId: string): TreeNode[] {
 	return buildTree(listNodes(db, frameworkId));
 }
 
-/** Every item (hidden ones too) with its section and part codes, in tree order. */
+/** Every item (hidden ones too) with its section and part codes and inherited flags, in tree order. */
 export function listItems(db: Executor, frameworkId: string): FrameworkItem[] {
 	const items: FrameworkItem[] = [];
 	for (const part of frameworkTree(db, frameworkId)) {
 		for (const section of part.children) {
-			for (const { children: _, ...item } of section.children) items.push({ ...item, sectionCode: section.code, partCode: part.code });
+			for (const { children: _, ...item } of section.children) {
+				items.push({
+					...item,
+					sectionCode: section.code,
+					partCode: part.code,
+					hiddenInTree: item.hidden || section.hidden || part.hidden,
+					internalInTree: item.internalOnly || section.internalOnly || part.internalOnly
+				});
+			}
 		}
 	}
 	return items;
