@@ -2,7 +2,7 @@
  * A cycle's findings as CSV in the import format (one row per evidence item, continuation rows
  * for the second and later items), so an export imports back unchanged.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
 import type { Executor } from '../db/executor';
 import { evidence, finding, frameworkNode } from '../db/schema';
@@ -21,7 +21,7 @@ export function exportFindingsCsv(db: Executor, cycleId: string): string {
 		.from(finding)
 		.innerJoin(frameworkNode, eq(frameworkNode.id, finding.nodeId))
 		.where(eq(finding.cycleId, cycleId))
-		.orderBy(asc(finding.createdAt), asc(finding.id))
+		.orderBy(asc(finding.createdAt), sql`"finding"."rowid"`)
 		.all();
 	const rows: Row[] = [];
 	for (const { f, code } of findings) {

@@ -3,7 +3,7 @@
  * pending ones per cycle, then accept or decline, recorded with who and when. Staff see the
  * proposer's role group, never a name.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Tx } from '../db/executor';
 import { finding, findingProposal, frameworkNode, workshop } from '../db/schema';
@@ -34,7 +34,7 @@ export function listPendingProposals(db: Db, cycleId: string): PendingProposal[]
 		.leftJoin(finding, eq(finding.id, findingProposal.findingId))
 		.leftJoin(frameworkNode, eq(frameworkNode.id, findingProposal.nodeId))
 		.where(and(eq(findingProposal.cycleId, cycleId), eq(findingProposal.status, 'pending')))
-		.orderBy(asc(findingProposal.createdAt), asc(findingProposal.id))
+		.orderBy(asc(findingProposal.createdAt), sql`"finding_proposal"."rowid"`)
 		.all();
 	return rows.map(({ p, workshopTitle, current, code, original, local }) => ({
 		id: p.id,

@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/executor';
-import { evidence, finding, findingProposal } from '../db/schema';
+import { finding, findingProposal } from '../db/schema';
 import { frameworkOutline, type OutlineNode } from './items';
 import { findingInCycle, type FindingRow } from './findings';
 import { listEvidence, type EvidenceRow } from './evidence';
@@ -41,11 +41,11 @@ export function groupedFindings(db: Executor, cycle: CycleContext, status: strin
 			rating: finding.rating,
 			status: finding.status,
 			origin: finding.origin,
-			evidenceCount: sql<number>`(select count(*) from ${evidence} where ${evidence.findingId} = ${finding.id})`
+			evidenceCount: sql<number>`(select count(*) from "evidence" where "evidence"."finding_id" = "finding"."id")`
 		})
 		.from(finding)
 		.where(status ? and(eq(finding.cycleId, cycle.id), eq(finding.status, status)) : eq(finding.cycleId, cycle.id))
-		.orderBy(asc(finding.createdAt), asc(finding.id))
+		.orderBy(asc(finding.createdAt), sql`"finding"."rowid"`)
 		.all();
 	const byNode = new Map<string, FindingSummary[]>();
 	for (const { nodeId, ...summary } of rows) byNode.set(nodeId, [...(byNode.get(nodeId) ?? []), summary]);
