@@ -96,6 +96,16 @@ describe('reading a findings CSV', () => {
 		expect(issuesOf(many)).toEqual([{ row: 0, column: '', code: 'file_too_many_rows' }]);
 	});
 
+	it('takes columns in any order and ignores empty rows while still counting them', () => {
+		const result = parse('rating,statement,item_code\n\nnot_in_place,First,P1.T.1\n,,\nbad,Second,P1.T.2\n');
+		expect(result).toEqual({ ok: false, issues: [{ row: 5, column: 'rating', code: 'rating_unknown' }] });
+	});
+
+	it('reports unbalanced quotes with their row', () => {
+		const issues = issuesOf('item_code,statement\nP1.F.1,fine\nP1.F.2,"never closed\n');
+		expect(issues).toContainEqual({ row: 3, column: '', code: 'row_malformed' });
+	});
+
 	it('takes back the apostrophe the export puts before cells that spreadsheets would run as formulas', () => {
 		const result = parse("item_code,statement\nP1.F.1,'-5% fewer complaints\n");
 		expect(result.ok && result.findings[0]!.finding.statement).toBe('-5% fewer complaints');
