@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parseFindingsCsv, type CsvContext } from '../../src/lib/server/findings/csv-parse';
 import { CSV_MAX_BYTES, CSV_MAX_ROWS } from '../../src/lib/server/findings/csv-format';
 import { DEFAULT_RATING_KEYS } from '../../src/lib/shared/rating-scale';
+import { EVIDENCE_MAX_PER_FINDING } from '../../src/lib/shared/finding-rules';
 import { RIGHTSCITIES_SECTIONS } from '../helpers/assessment-fixtures';
 
 const codes = RIGHTSCITIES_SECTIONS.flatMap(([, section, n]) => Array.from({ length: n }, (_, i) => `${section}.${i + 1}`));
@@ -104,6 +105,12 @@ describe('reading a findings CSV', () => {
 	it('reports unbalanced quotes with their row', () => {
 		const issues = issuesOf('item_code,statement\nP1.F.1,fine\nP1.F.2,"never closed\n');
 		expect(issues).toContainEqual({ row: 3, column: '', code: 'row_malformed' });
+	});
+
+	it('refuses more evidence items per finding than a finding can hold', () => {
+		const extra = Array.from({ length: EVIDENCE_MAX_PER_FINDING }, (_, i) => `,,story,Story ${i}`);
+		const issues = issuesOf(['item_code,statement,evidence_kind,evidence_text', 'P1.F.1,x,story,First', ...extra].join('\n'));
+		expect(issues).toEqual([{ row: EVIDENCE_MAX_PER_FINDING + 2, column: 'evidence_kind', code: 'evidence_too_many' }]);
 	});
 
 	it('takes back the apostrophe the export puts before cells that spreadsheets would run as formulas', () => {

@@ -108,7 +108,15 @@ export function tallyLines(entry: HistoryEntryView, scale: RatingOption[]): stri
 	});
 }
 
+const VOTE_CHOICES: Record<string, () => string> = {
+	agree: m.findings_vote_agree,
+	disagree: m.findings_vote_disagree,
+	unsure: m.findings_vote_unsure
+};
+
+/** A counted option: a vote choice (agree, disagree, unsure), a rating of the cycle, or the key itself. */
 function ratingOrKey(key: string, scale: RatingOption[]): string {
+	if (VOTE_CHOICES[key]) return VOTE_CHOICES[key]();
 	return scale.some((o) => o.key === key) ? ratingLabel(scale, key) : key;
 }
 

@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import {
 	checkEvidence,
 	checkFinding,
+	EVIDENCE_MAX_PER_FINDING,
 	isEmptyEvidence,
 	isFindingStatus,
 	normaliseEvidence,
@@ -117,6 +118,7 @@ function readRow(row: number, cells: Cells, context: CsvContext, issues: CsvIssu
 		if (!previous) issues.push({ row, column: 'item_code', code: 'item_code_missing' });
 		else if (extra) issues.push({ row, column: extra, code: 'continuation_has_finding_fields' });
 		else if (!hasEvidence) issues.push({ row, column: 'evidence_kind', code: 'evidence_kind_missing' });
+		else if (previous.evidence.length >= EVIDENCE_MAX_PER_FINDING) issues.push({ row, column: 'evidence_kind', code: 'evidence_too_many' });
 		else {
 			checkEvidenceCells(row, evidence, issues);
 			previous.evidence.push(evidence);

@@ -90,6 +90,7 @@ export function csvIssueMessage(issue: CsvIssue, ratingKeys: readonly string[]):
 		evidence_source_missing: m.findings_csv_evidence_source_missing,
 		evidence_url_missing: m.findings_csv_evidence_url_missing,
 		evidence_url_invalid: m.findings_csv_evidence_url_invalid,
+		evidence_too_many: () => m.findings_csv_evidence_too_many({ max: EVIDENCE_MAX_PER_FINDING }),
 		evidence_too_long: () => m.findings_csv_evidence_too_long({ max: issue.column === 'evidence_url' ? EVIDENCE_URL_MAX : EVIDENCE_FIELD_MAX })
 	};
 	return (messages[issue.code] ?? m.findings_csv_unknown_problem)();
