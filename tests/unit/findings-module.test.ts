@@ -117,6 +117,9 @@ describe('importing and exporting CSV', () => {
 	});
 
 	it('exports in the import format, so an export imports back unchanged', () => {
+		expect(exportFindingsCsv(db.db, ctx.id)).toBe(
+			'item_code,statement,rating,on_paper,in_practice,effect,confidence,status,evidence_kind,evidence_text,evidence_source,evidence_date,evidence_holder,evidence_url'
+		);
 		importFindingsCsv(db.db, ctx, ownerId, EXAMPLE, Buffer.byteLength(EXAMPLE));
 		const id = createFinding(db.db, ctx, ownerId, { ...blank, nodeId: fw.nodes.get('P2.P.5')!, statement: '=1+1 is not a formula', effect: 'none' });
 		expect(id).toBeTruthy();

@@ -51,5 +51,6 @@ export function exportFindingsCsv(db: Executor, cycleId: string): string {
 		items.forEach((e, i) => rows.push(withEvidence(i === 0 ? head : base, e)));
 	}
 	const data = rows.map((r) => CSV_COLUMNS.map((c) => safeCell(r[c])));
-	return Papa.unparse({ fields: [...CSV_COLUMNS], data }, { newline: '\r\n' });
+	// Without a trailing line break (Papa adds one after a header without rows); the route ends the file.
+	return Papa.unparse({ fields: [...CSV_COLUMNS], data }, { newline: '\r\n' }).replace(/\r\n$/, '');
 }
