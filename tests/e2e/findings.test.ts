@@ -125,6 +125,10 @@ describe('a coordinator working on findings', () => {
 		await add.getByRole('button', { name: 'Add evidence' }).click();
 		await page.getByRole('status').filter({ hasText: 'Evidence added.' }).waitFor();
 		await page.getByRole('heading', { name: 'Evidence 2: Document' }).waitFor();
+		// Moving it up takes away the pressed button: focus lands on the moved item's heading.
+		await page.getByRole('button', { name: 'Move evidence 2 up' }).click();
+		await page.getByRole('heading', { name: 'Evidence 1: Document' }).waitFor();
+		await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Evidence 1: Document');
 
 		// Status: contested → back to draft is offered; draft → under review.
 		await page.getByLabel('Change the status to').selectOption({ label: 'Draft' });

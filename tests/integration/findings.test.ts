@@ -87,6 +87,16 @@ describe('findings CSV import through the import page', () => {
 		expect(findingsOf(cycleId)).toEqual([]);
 	});
 
+	it('refuses a file over 2 MB with a message rather than a server error', async () => {
+		const cycleId = cycle(fx.db, orgId, fw.id);
+		const big = `item_code,statement\n${'P1.F.1,"A long statement"\n'.repeat(100_000)}`;
+		expect(Buffer.byteLength(big)).toBeGreaterThan(2 * 1024 * 1024);
+		const { status, html } = await uploadCsv(`/orgs/${orgId}/cycles/${cycleId}/import`, big, facilitator.cookie);
+		expect(status).toBe(400);
+		expect(problemRows(html)).toEqual([['Whole file', '', 'The file is larger than 2 MB.']]);
+		expect(findingsOf(cycleId)).toEqual([]);
+	});
+
 	it('refuses members (403) and answers outsiders as if the cycle did not exist (404)', async () => {
 		const cycleId = cycle(fx.db, orgId, fw.id);
 		const path = `/orgs/${orgId}/cycles/${cycleId}/import`;
