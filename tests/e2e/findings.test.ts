@@ -13,19 +13,24 @@ import { launchBrowser } from './helpers/browser';
 import { expectNoAxeViolations } from './helpers/axe';
 import { completeSetup, makeAccount, snapshot, waitForHydration, waitForPath } from './helpers/app';
 import { openDb } from '../../src/lib/server/db/client';
-import { organisation } from '../../src/lib/server/db/schema';
-import { cycle, rightscitiesFramework } from '../helpers/assessment-fixtures';
+import { organisation, workshop } from '../../src/lib/server/db/schema';
+import { newId } from '../../src/lib/server/ids';
+import { cycle, proposal, rightscitiesFramework } from '../helpers/assessment-fixtures';
 
 const EXAMPLE = readFileSync(resolve(import.meta.dirname, '../../docs/examples/findings.csv'));
 
-/** A framework with the built-in item codes and a cycle on it, in the organisation named `name`. */
+/** A framework with the built-in item codes, a cycle on it and a participant's proposal, in the organisation named `name`. */
 function seedCycle(dbPath: string, name: string): { orgId: string; cycleId: string } {
 	const handle = openDb(dbPath);
 	try {
 		const org = handle.db.select({ id: organisation.id }).from(organisation).where(eq(organisation.name, name)).get();
 		if (!org) throw new Error(`no organisation named "${name}"`);
 		const fw = rightscitiesFramework(handle.db, org.id);
-		return { orgId: org.id, cycleId: cycle(handle.db, org.id, fw.id, [], 'Self-assessment 2024') };
+		const cycleId = cycle(handle.db, org.id, fw.id, [], 'Self-assessment 2024');
+		const workshopId = newId();
+		handle.db.insert(workshop).values({ id: workshopId, organisationId: org.id, title: 'Housing workshop', createdAt: Date.now() }).run();
+		proposal(handle.db, { workshopId, cycleId, nodeId: fw.nodes.get('P2.H.3')!, roleGroup: 'Residents', statement: 'Personal assistance stops at 8 pm', reason: 'Many of us need help later' });
+		return { orgId: org.id, cycleId };
 	} finally {
 		handle.close();
 	}
@@ -137,6 +142,19 @@ describe('a coordinator working on findings', () => {
 		await history.getByText('Status: Contested → Draft').waitFor();
 		await expectNoAxeViolations(page, 'finding after edits');
 		await snapshot(page, 'findings-edit');
+
+		// A participant's proposal: reviewed with the role group shown, accepted into a new finding.
+		await page.goto(`${server.url}${base}`);
+		await Promise.all([waitForPath(page, `${base}/proposals`), page.getByRole('link', { name: '1 participant proposal is waiting for review' }).click()]);
+		await waitForHydration(page);
+		await page.getByText('Proposed by: Residents').waitFor();
+		await expectNoAxeViolations(page, 'proposals');
+		await page.getByRole('button', { name: 'Accept' }).click();
+		await page.getByRole('status').filter({ hasText: 'Proposal accepted.' }).waitFor();
+		await page.getByText('No proposals are waiting.').waitFor();
+		await page.goto(`${server.url}${base}`);
+		await page.getByRole('link', { name: 'Personal assistance stops at 8 pm' }).waitFor();
+		expect(await page.getByRole('status').filter({ hasText: '41 findings' }).count()).toBe(1);
 		expect(pageErrors).toEqual([]);
 		await context.close();
 	});
