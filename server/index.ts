@@ -23,6 +23,9 @@ async function main(): Promise<void> {
 	// the request's own scheme (always http here: TLS ends at a proxy, which must set ORIGIN).
 	if (cfg.origin) process.env.ORIGIN = cfg.origin;
 	else process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+	// adapter-node refuses bodies over 512 KB by default; the findings CSV import accepts files up
+	// to 2 MB (checked in src/lib/server/findings/csv-format.ts), so allow a little more than that.
+	process.env.BODY_SIZE_LIMIT ??= '3M';
 	const handlerPath = join(dirname(fileURLToPath(import.meta.url)), 'app', 'handler.js');
 	const { handler } = await import(pathToFileURL(handlerPath).href);
 	const sync = syncServer();

@@ -1,0 +1,37 @@
+/**
+ * Route guards for the findings pages: members of the organisation read, owners and facilitators
+ * change; outsiders get 404 (ids cannot be probed), members trying to change get 403.
+ */
+import { error } from '@sveltejs/kit';
+import { getDb } from '../db';
+import { requireUser } from '../require-user';
+import { cycleForUser, FindingsAccessError, type CycleContext } from './cycle-access';
+
+interface GuardEvent {
+	locals: App.Locals;
+	url: URL;
+	params: Partial<Record<'orgId' | 'cycleId', string>>;
+}
+
+/** The signed-in user and the cycle they may read; 404 otherwise. */
+export function readableCycle(event: GuardEvent): { userId: string; cycle: CycleContext } {
+	const user = requireUser(event.locals, event.url);
+	try {
+		return { userId: user.id, cycle: cycleForUser(getDb(), user.id, event.params.orgId ?? '', event.params.cycleId ?? '') };
+	} catch (err) {
+		if (err instanceof FindingsAccessError) error(404, 'Not found');
+		throw err;
+	}
+}
+
+/** The signed-in user and the cycle they may change; 404 for outsiders, 403 for members. */
+export function editableCycle(event: GuardEvent): { userId: string; cycle: CycleContext } {
+	const found = readableCycle(event);
+	if (!found.cycle.canEdit) error(403, 'Only owners and facilitators change findings.');
+	return found;
+}
+
+/** The cycle's base path, for links and redirects. */
+export function cyclePath(cycle: CycleContext): string {
+	return `/orgs/${cycle.organisationId}/cycles/${cycle.id}`;
+}
