@@ -69,6 +69,13 @@ describe('a finding vote across facilitator, projector and phones', () => {
 		if (server) removeDir(server.dir);
 	});
 
+	it('the setup page lists the findings to vote on', async () => {
+		await facilitator.goto(`${server.url}/workshops/${live.workshopId}/prepare/${activityId}/vote`);
+		await waitForHydration(facilitator);
+		await facilitator.getByRole('listitem').filter({ hasText: FORMS }).waitFor();
+		await axe(facilitator, 'vote setup');
+	});
+
 	it('the facilitator starts the vote activity and opens the vote', async () => {
 		await facilitator.goto(`${server.url}/workshops/${live.workshopId}/console`);
 		await waitForHydration(facilitator);
@@ -138,6 +145,9 @@ describe('a finding vote across facilitator, projector and phones', () => {
 		expect(fx.db.select({ s: finding.status }).from(finding).where(eq(finding.id, findingIds[0]!)).get()!.s).toBe('contested');
 		await phones[0]!.getByText('The vote is closed. Thank you!').waitFor();
 		await axe(facilitator, 'console, validation');
+		await facilitator.goto(`${server.url}/workshops/${live.workshopId}/votes/${activityId}`);
+		await facilitator.getByRole('table', { name: `Results by group: ${RAMPS}` }).waitFor();
+		await axe(facilitator, 'results page');
 		await axe(phones[0]!, 'phone, vote closed');
 	});
 
