@@ -2,7 +2,7 @@
  * Reading a vote activity: its setup (defaults until a preparer saves one), its items with the
  * findings' current statements, and its ballots.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, countDistinct, eq } from 'drizzle-orm';
 import type { Executor } from '../db/executor';
 import { activity, ballot, finding, voteItem, voteSetup } from '../db/schema';
 import { isVoteKind, type BallotValue, type VoteKind, type VoteStatus } from '../../shared/vote-rules';
@@ -99,7 +99,7 @@ export function readBallots(db: Executor, activityId: string): CountedBallot[] {
 
 /** How many people cast at least one ballot in an activity. */
 export function voterCount(db: Executor, activityId: string): number {
-	return new Set(db.select({ p: ballot.participantId }).from(ballot).where(eq(ballot.activityId, activityId)).all().map((r) => r.p)).size;
+	return db.select({ n: countDistinct(ballot.participantId) }).from(ballot).where(eq(ballot.activityId, activityId)).get()?.n ?? 0;
 }
 
 /** One participant's own ballots, for their phone. */
