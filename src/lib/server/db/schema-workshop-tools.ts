@@ -64,6 +64,8 @@ export const voteSetup = sqliteTable('vote_setup', {
 	/** draft | open | closed */
 	status: text('status').notNull().default('draft'),
 	revealed: integer('revealed', { mode: 'boolean' }).notNull().default(false),
+	/** JSON array of declared role-group labels whose results are shown beside the three kinds. */
+	shownGroups: text('shown_groups').notNull().default('[]'),
 	updatedAt: integer('updated_at').notNull()
 });
 

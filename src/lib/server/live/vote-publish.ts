@@ -1,11 +1,39 @@
 /**
  * What the control document says about a workshop's votes (status, ballot counts, revealed
  * results). Read from the database when publishing; returns a writer applied inside the
- * control document's transaction.
+ * control document's transaction. Every participant reads this document, so it never holds
+ * unrevealed results, names or anything about one participant.
  */
 import type * as Y from 'yjs';
 import type { Db } from '../db/client';
+import { readWorkshopVotes, voterCount } from '../votes/read';
+import { voteResults } from '../votes/activity-results';
+import { VOTES_ROOT, type PublishedVote } from '../../shared/vote-control';
 
-export function voteControlWriter(_db: Db, _workshopId: string): (doc: Y.Doc) => void {
-	return () => {};
+export function publishedVotes(db: Db, workshopId: string): Record<string, PublishedVote> {
+	const out: Record<string, PublishedVote> = {};
+	for (const vote of readWorkshopVotes(db, workshopId)) {
+		out[vote.activityId] = {
+			kind: vote.kind,
+			status: vote.status,
+			revealed: vote.revealed,
+			items: vote.items.map((i) => (i.findingId ? { id: i.id, text: i.text, findingId: i.findingId } : { id: i.id, text: i.text })),
+			budget: vote.budget,
+			cap: vote.cap,
+			ballots: voterCount(db, vote.activityId),
+			...(vote.revealed ? { results: voteResults(db, vote) } : {})
+		};
+	}
+	return out;
+}
+
+export function voteControlWriter(db: Db, workshopId: string): (doc: Y.Doc) => void {
+	const votes = publishedVotes(db, workshopId);
+	return (doc) => {
+		const map = doc.getMap(VOTES_ROOT);
+		for (const key of [...map.keys()]) if (!(key in votes)) map.delete(key);
+		for (const [id, vote] of Object.entries(votes)) {
+			if (JSON.stringify(map.get(id)) !== JSON.stringify(vote)) map.set(id, vote);
+		}
+	};
 }

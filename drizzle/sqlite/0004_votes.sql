@@ -1,0 +1,1 @@
+ALTER TABLE `vote_setup` ADD `shown_groups` text DEFAULT '[]' NOT NULL;

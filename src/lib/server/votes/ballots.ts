@@ -1,0 +1,51 @@
+/**
+ * Casting a ballot. The participant comes from their cookie (never from the request body), the
+ * vote must be open and belong to their workshop, the value is checked against the vote's rules,
+ * and the ballot is written in one upsert on the unique (activity, item, participant) index, so
+ * concurrent requests can change a ballot but never make a second one.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { ballot, participant as participantTable } from '../db/schema';
+import { newId } from '../ids';
+import { checkBallot, type BallotInput, type BallotIssue } from '../../shared/vote-rules';
+import { readVote } from './read';
+import { VoteError } from './vote-error';
+
+export class BallotError extends Error {
+	constructor(readonly code: BallotIssue) {
+		super(code);
+		this.name = 'BallotError';
+	}
+}
+
+export interface Voter {
+	id: string;
+	workshopId: string;
+}
+
+/** Stores (or changes) the voter's ballot; throws VoteError or BallotError and changes nothing. */
+export function castBallot(db: Db, voter: Voter, activityId: string, input: BallotInput, now = Date.now()): { itemKey: string } {
+	return db.transaction((tx) => {
+		const me = tx
+			.select({ roleGroup: participantTable.roleGroup })
+			.from(participantTable)
+			.where(and(eq(participantTable.id, voter.id), eq(participantTable.workshopId, voter.workshopId), isNull(participantTable.removedAt)))
+			.get();
+		if (!me) throw new VoteError('not_found');
+		const vote = readVote(tx, voter.workshopId, activityId);
+		if (!vote) throw new VoteError('not_found');
+		if (vote.status !== 'open') throw new VoteError('not_open');
+		const checked = checkBallot({ kind: vote.kind, itemIds: vote.items.map((i) => i.id), budget: vote.budget, cap: vote.cap }, input);
+		if (!checked.ok) throw new BallotError(checked.issue);
+		const value = JSON.stringify(checked.value);
+		tx.insert(ballot)
+			.values({ id: newId(), activityId, participantId: voter.id, itemKey: checked.itemKey, value, reason: checked.reason, roleGroup: me.roleGroup, createdAt: now, updatedAt: now })
+			.onConflictDoUpdate({
+				target: [ballot.activityId, ballot.itemKey, ballot.participantId],
+				set: { value, reason: checked.reason, roleGroup: me.roleGroup, updatedAt: now }
+			})
+			.run();
+		return { itemKey: checked.itemKey };
+	});
+}

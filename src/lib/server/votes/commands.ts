@@ -1,0 +1,66 @@
+/**
+ * Facilitators' commands on a vote: open, close, reopen, reveal and hide results. Checked on the
+ * server (role, activity of this workshop, state), then published to every screen.
+ */
+import type { Db } from '../db/client';
+import type { Executor } from '../db/executor';
+import { voteSetup } from '../db/schema';
+import { requirePreparer } from '../workshop-access';
+import { publishWorkshop } from '../live/publish';
+import { readVote, type VoteView } from './read';
+import { VoteError } from './vote-error';
+
+export const VOTE_COMMANDS = ['open', 'close', 'reopen', 'reveal', 'hide'] as const;
+export type VoteCommand = (typeof VOTE_COMMANDS)[number];
+
+export function isVoteCommand(value: unknown): value is VoteCommand {
+	return typeof value === 'string' && (VOTE_COMMANDS as readonly string[]).includes(value);
+}
+
+/** Writes the setup row (creating it with the current values when it does not exist yet). */
+export function saveSetupRow(tx: Executor, vote: VoteView, change: Partial<typeof voteSetup.$inferInsert>, now = Date.now()): void {
+	const row = {
+		activityId: vote.activityId,
+		kind: vote.kind,
+		budget: vote.budget,
+		cap: vote.cap,
+		cycleId: vote.cycleId,
+		status: vote.status,
+		revealed: vote.revealed,
+		shownGroups: JSON.stringify(vote.shownGroups),
+		...change,
+		updatedAt: now
+	};
+	tx.insert(voteSetup).values(row).onConflictDoUpdate({ target: voteSetup.activityId, set: row }).run();
+}
+
+/** A vote of this workshop the user may run, or a thrown error. */
+export function requireRunnableVote(db: Executor, userId: string, workshopId: string, activityId: string): VoteView {
+	requirePreparer(db as Db, userId, workshopId);
+	const vote = readVote(db, workshopId, activityId);
+	if (!vote) throw new VoteError('not_found');
+	return vote;
+}
+
+export async function runVoteCommand(db: Db, userId: string, workshopId: string, activityId: string, command: VoteCommand): Promise<VoteView> {
+	db.transaction((tx) => {
+		const vote = requireRunnableVote(tx, userId, workshopId, activityId);
+		switch (command) {
+			case 'open':
+			case 'reopen':
+				if (vote.status === 'open') return;
+				if (command === 'open' && vote.status !== 'draft') throw new VoteError('not_draft');
+				if (command === 'reopen' && vote.status !== 'closed') throw new VoteError('not_closed');
+				if (vote.items.length === 0) throw new VoteError('no_items');
+				return saveSetupRow(tx, vote, { status: 'open' });
+			case 'close':
+				if (vote.status !== 'open') throw new VoteError('not_open');
+				return saveSetupRow(tx, vote, { status: 'closed' });
+			case 'reveal':
+			case 'hide':
+				return saveSetupRow(tx, vote, { revealed: command === 'reveal' });
+		}
+	});
+	await publishWorkshop(db, workshopId);
+	return readVote(db, workshopId, activityId)!;
+}

@@ -1,0 +1,116 @@
+/**
+ * Preparing a vote (owners and facilitators): its kind, dot budget and cap, the cycle whose
+ * findings it votes on, the declared role groups shown beside the three kinds, and its items.
+ * Items and kind change only while the vote is a draft, so ballots always match their vote.
+ */
+import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import type { Executor } from '../db/executor';
+import { assessmentCycle, finding, voteItem, workshop } from '../db/schema';
+import { newId } from '../ids';
+import { throwIfIssues } from '../input-error';
+import { getJoinWorkshop } from '../join-credentials';
+import { publishWorkshop } from '../live/publish';
+import { checkSetup, checkStatement, ITEMS_MAX, type SetupInput } from '../../shared/vote-rules';
+import { requireRunnableVote, saveSetupRow } from './commands';
+import type { VoteView } from './read';
+import { VoteError } from './vote-error';
+
+/** Runs a change to a vote of this workshop in one transaction, then publishes. */
+async function change<T>(db: Db, userId: string, workshopId: string, activityId: string, fn: (tx: Executor, vote: VoteView) => T): Promise<T> {
+	const result = db.transaction((tx) => fn(tx, requireRunnableVote(tx, userId, workshopId, activityId)));
+	await publishWorkshop(db, workshopId);
+	return result;
+}
+
+function requireDraft(vote: VoteView): void {
+	if (vote.status !== 'draft') throw new VoteError('not_draft');
+}
+
+function organisationOf(tx: Executor, workshopId: string): string {
+	return tx.select({ org: workshop.organisationId }).from(workshop).where(eq(workshop.id, workshopId)).get()!.org;
+}
+
+/** The organisation's cycles, newest first, for the setup page. */
+export function organisationCycles(db: Db, workshopId: string): { id: string; name: string }[] {
+	return db
+		.select({ id: assessmentCycle.id, name: assessmentCycle.name })
+		.from(assessmentCycle)
+		.where(eq(assessmentCycle.organisationId, organisationOf(db, workshopId)))
+		.orderBy(asc(assessmentCycle.createdAt))
+		.all()
+		.reverse();
+}
+
+/** The findings of a cycle, for picking. */
+export function cycleFindings(db: Db, cycleId: string | null): { id: string; statement: string; status: string }[] {
+	if (!cycleId) return [];
+	return db.select({ id: finding.id, statement: finding.statement, status: finding.status }).from(finding).where(eq(finding.cycleId, cycleId)).orderBy(asc(finding.createdAt)).all();
+}
+
+export interface SettingsInput extends SetupInput {
+	cycleId: string;
+	shownGroups: string[];
+}
+
+export function saveSettings(db: Db, userId: string, workshopId: string, activityId: string, input: SettingsInput) {
+	return change(db, userId, workshopId, activityId, (tx, vote) => {
+		const checked = checkSetup(input);
+		if ('issues' in checked) throwIfIssues(checked.issues);
+		const ok = checked as Exclude<typeof checked, { issues: unknown }>;
+		if (ok.kind !== vote.kind) requireDraft(vote);
+		const cycleId = input.cycleId || null;
+		if (cycleId && !organisationCycles(tx as Db, workshopId).some((c) => c.id === cycleId)) throw new VoteError('bad_cycle');
+		const roleGroups = getJoinWorkshop(tx as Db, workshopId)?.roleGroups ?? [];
+		if (!input.shownGroups.every((g) => roleGroups.includes(g))) throw new VoteError('bad_group');
+		saveSetupRow(tx, vote, { kind: ok.kind, budget: ok.budget, cap: ok.cap, cycleId, shownGroups: JSON.stringify([...new Set(input.shownGroups)]) });
+	});
+}
+
+function nextPosition(tx: Executor, activityId: string): number {
+	return (tx.select({ p: max(voteItem.position) }).from(voteItem).where(eq(voteItem.activityId, activityId)).get()?.p ?? -1) + 1;
+}
+
+export function addFindings(db: Db, userId: string, workshopId: string, activityId: string, findingIds: string[], now = Date.now()) {
+	return change(db, userId, workshopId, activityId, (tx, vote) => {
+		requireDraft(vote);
+		if (!vote.cycleId) throw new VoteError('no_cycle');
+		const wanted = [...new Set(findingIds)].filter((id) => !vote.items.some((i) => i.findingId === id));
+		if (findingIds.length === 0) throw new VoteError('bad_finding');
+		const found = wanted.length ? tx.select({ id: finding.id }).from(finding).where(and(inArray(finding.id, wanted), eq(finding.cycleId, vote.cycleId))).all() : [];
+		if (found.length !== wanted.length) throw new VoteError('bad_finding');
+		if (vote.items.length + wanted.length > ITEMS_MAX) throwIfIssues({ findings: 'too_many_items' });
+		let position = nextPosition(tx, activityId);
+		for (const id of wanted) tx.insert(voteItem).values({ id: newId(), activityId, position: position++, findingId: id, text: '', createdAt: now }).run();
+	});
+}
+
+export function addStatement(db: Db, userId: string, workshopId: string, activityId: string, text: string, now = Date.now()) {
+	return change(db, userId, workshopId, activityId, (tx, vote) => {
+		requireDraft(vote);
+		throwIfIssues({ statement: checkStatement(text, vote.items.length) });
+		tx.insert(voteItem).values({ id: newId(), activityId, position: nextPosition(tx, activityId), text: text.trim(), createdAt: now }).run();
+		saveSetupRow(tx, vote, {});
+	});
+}
+
+export function moveItem(db: Db, userId: string, workshopId: string, activityId: string, itemId: string, direction: 'up' | 'down') {
+	return change(db, userId, workshopId, activityId, (tx, vote) => {
+		requireDraft(vote);
+		const ids = vote.items.map((i) => i.id);
+		const at = ids.indexOf(itemId);
+		if (at < 0) throw new VoteError('not_found');
+		const to = direction === 'up' ? at - 1 : at + 1;
+		if (to < 0 || to >= ids.length) return;
+		[ids[at], ids[to]] = [ids[to]!, ids[at]!];
+		ids.forEach((id, position) => tx.update(voteItem).set({ position }).where(eq(voteItem.id, id)).run());
+	});
+}
+
+export function removeItem(db: Db, userId: string, workshopId: string, activityId: string, itemId: string) {
+	return change(db, userId, workshopId, activityId, (tx, vote) => {
+		requireDraft(vote);
+		if (!vote.items.some((i) => i.id === itemId)) throw new VoteError('not_found');
+		tx.delete(voteItem).where(and(eq(voteItem.id, itemId), eq(voteItem.activityId, activityId))).run();
+	});
+}

@@ -1,0 +1,42 @@
+/** What facilitators see of a vote before and after reveal: the same suppression as everywhere. */
+import type { Db } from '../db/client';
+import type { VoteResults } from '../../shared/vote-results';
+import { voteResults } from './activity-results';
+import { voterCount, type VoteView } from './read';
+import { proposalCount } from './proposals';
+import { isValidationRound, recordedOutcomes, suggestedOutcome, type Outcome } from './validation';
+
+export interface StaffVoteResults {
+	activityId: string;
+	title: string;
+	kind: VoteView['kind'];
+	status: VoteView['status'];
+	revealed: boolean;
+	anonymity: string;
+	ballots: number;
+	results: VoteResults;
+	proposals: number;
+	validation: { suggested: Record<string, Outcome | null>; recorded: Record<string, Outcome> } | null;
+}
+
+export function staffResults(db: Db, vote: VoteView): StaffVoteResults {
+	const results = voteResults(db, vote);
+	const validation = isValidationRound(vote)
+		? {
+				suggested: Object.fromEntries(results.items.map((i) => [i.findingId!, suggestedOutcome(i)])),
+				recorded: recordedOutcomes(db, vote.workshopId, vote.activityId)
+			}
+		: null;
+	return {
+		activityId: vote.activityId,
+		title: vote.title,
+		kind: vote.kind,
+		status: vote.status,
+		revealed: vote.revealed,
+		anonymity: vote.anonymity,
+		ballots: voterCount(db, vote.activityId),
+		results,
+		proposals: proposalCount(db, vote.workshopId, vote.cycleId),
+		validation
+	};
+}

@@ -1,0 +1,26 @@
+/** The `votes` root of the control document: what every screen may know about each vote. */
+import type * as Y from 'yjs';
+import { isVoteKind, type VoteKind, type VoteStatus } from './vote-rules';
+import type { VoteResults } from './vote-results';
+
+export const VOTES_ROOT = 'votes';
+
+export interface PublishedVote {
+	kind: VoteKind;
+	status: VoteStatus;
+	revealed: boolean;
+	items: { id: string; text: string; findingId?: string }[];
+	budget: number;
+	cap: number;
+	/** How many people voted. */
+	ballots: number;
+	/** Only once the facilitator revealed them. */
+	results?: VoteResults;
+}
+
+/** The published vote of one activity, or null when the server has not published one. */
+export function readPublishedVote(doc: Y.Doc, activityId: string): PublishedVote | null {
+	const value = doc.getMap(VOTES_ROOT).get(activityId) as Partial<PublishedVote> | undefined;
+	if (!value || !isVoteKind(value.kind) || !Array.isArray(value.items)) return null;
+	return value as PublishedVote;
+}

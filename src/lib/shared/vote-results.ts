@@ -1,0 +1,59 @@
+/**
+ * The shape of vote results as the server computes them (src/lib/server/votes/results.ts) and
+ * publishes them: in the control document once revealed, in the staff results API and export.
+ * A hidden group carries no counts at all, only `hidden: true`.
+ */
+import type { VoteKind } from './vote-rules';
+
+export type AgreeTally = { counts: { agree: number; disagree: number; unsure: number }; share: number };
+export type PracticeTally = { mean: number | null; distribution: number[] };
+export type DotsTally = { dots: number; share: number };
+export type RankingTally = { borda: number; meanRank: number | null };
+export type Tally = AgreeTally | PracticeTally | DotsTally | RankingTally;
+
+export type GroupScope = 'all' | 'kind' | 'role_group';
+
+export interface GroupResult {
+	/** 'all', 'kind:<kind>' or 'group:<label>'. */
+	key: string;
+	scope: GroupScope;
+	/** The kind key (civil_servants, civil_society, other), the role-group label, or '' for all. */
+	name: string;
+	/** True when the group had 1 or 2 voters, or when showing it would let someone work out a hidden group. */
+	hidden: boolean;
+	/** Null when hidden. */
+	voters: number | null;
+	/** Null when hidden. */
+	tally: Tally | null;
+}
+
+export interface ReasonEntry {
+	text: string;
+	/** The voter's role group or kind, only in activities that are not anonymous and only for a shown group. */
+	group?: string;
+}
+
+export interface ReasonGroup {
+	/** agree | disagree | unsure, or the score '1'…'5'. */
+	answer: string;
+	reasons: ReasonEntry[];
+}
+
+export interface ItemResult {
+	id: string;
+	text: string;
+	findingId: string | null;
+	groups: GroupResult[];
+	/** Civil servants and civil society (both shown) see it very differently. */
+	gap: boolean;
+	reasons: ReasonGroup[];
+}
+
+export interface VoteResults {
+	kind: VoteKind;
+	/** People who voted in this activity; null below the minimum group size. */
+	voters: number | null;
+	items: ItemResult[];
+}
+
+export const KIND_KEYS = ['civil_servants', 'civil_society', 'other'] as const;

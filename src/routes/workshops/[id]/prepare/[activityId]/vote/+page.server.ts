@@ -1,0 +1,71 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/require-user';
+import { requirePreparableWorkshop } from '$lib/server/prepare-guard';
+import { getJoinWorkshop } from '$lib/server/join-credentials';
+import { readVote } from '$lib/server/votes/read';
+import { addFindings, addStatement, cycleFindings, moveItem, organisationCycles, removeItem, saveSettings } from '$lib/server/votes/setup';
+import { VoteError } from '$lib/server/votes/vote-error';
+import { InputError } from '$lib/server/input-error';
+import { WorkshopAccessError } from '$lib/server/workshop-access';
+import { voteErrorMessage } from '$lib/server/votes/messages';
+import { setupIssueMessage } from '$lib/server/votes/setup-messages';
+import { formString } from '$lib/server/form-data';
+import { m } from '$lib/paraglide/messages';
+
+export const load: PageServerLoad = ({ locals, url, params }) => {
+	const user = requireUser(locals, url);
+	const db = getDb();
+	const { workshop } = requirePreparableWorkshop(db, user.id, params.id);
+	const vote = readVote(db, workshop.id, params.activityId);
+	if (!vote) error(404, 'Not found');
+	return {
+		workshop: { id: workshop.id, title: workshop.title },
+		vote,
+		cycles: organisationCycles(db, workshop.id),
+		findings: cycleFindings(db, vote.cycleId),
+		roleGroups: getJoinWorkshop(db, workshop.id)?.roleGroups ?? []
+	};
+};
+
+/** Runs one change; refusals come back as a message (and field errors), never a changed vote. */
+async function run(event: RequestEvent, fn: (userId: string, data: FormData) => Promise<unknown>) {
+	const user = requireUser(event.locals, event.url);
+	const data = await event.request.formData();
+	try {
+		await fn(user.id, data);
+		return { saved: true };
+	} catch (e) {
+		if (e instanceof InputError) {
+			const errors = Object.fromEntries(Object.entries(e.issues).map(([field, code]) => [field, setupIssueMessage(code)]));
+			return fail(400, { message: m.votes_setup_error_summary(), errors });
+		}
+		if (e instanceof VoteError) return fail(400, { message: voteErrorMessage(e.code), errors: {} as Record<string, string> });
+		if (e instanceof WorkshopAccessError) error(404, 'Not found');
+		throw e;
+	}
+}
+
+export const actions: Actions = {
+	settings: (event) =>
+		run(event, (userId, data) =>
+			saveSettings(getDb(), userId, event.params.id, event.params.activityId, {
+				kind: formString(data, 'kind'),
+				budget: formString(data, 'budget'),
+				cap: formString(data, 'cap'),
+				cycleId: formString(data, 'cycleId'),
+				shownGroups: data.getAll('shownGroups').filter((v): v is string => typeof v === 'string')
+			})
+		),
+	findings: (event) =>
+		run(event, (userId, data) =>
+			addFindings(getDb(), userId, event.params.id, event.params.activityId, data.getAll('findingId').filter((v): v is string => typeof v === 'string'))
+		),
+	statement: (event) => run(event, (userId, data) => addStatement(getDb(), userId, event.params.id, event.params.activityId, formString(data, 'statement'))),
+	move: (event) =>
+		run(event, (userId, data) =>
+			moveItem(getDb(), userId, event.params.id, event.params.activityId, formString(data, 'itemId'), formString(data, 'direction') === 'up' ? 'up' : 'down')
+		),
+	remove: (event) => run(event, (userId, data) => removeItem(getDb(), userId, event.params.id, event.params.activityId, formString(data, 'itemId')))
+};
