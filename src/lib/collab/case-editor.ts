@@ -63,9 +63,12 @@ export class SectionEditor {
 				'aria-readonly': String(!options.editable),
 				class: 'section-editor'
 			},
-			dispatchTransaction: (tr) => {
-				const next = this.view.state.apply(tr);
-				this.view.updateState(next);
+			// Plugins dispatch while the view is still being constructed, so use the view it is called on.
+			// y-prosemirror may still dispatch (batched cursor updates) after the view is destroyed.
+			dispatchTransaction(this: EditorView, tr) {
+				if (this.isDestroyed) return;
+				const next = this.state.apply(tr);
+				this.updateState(next);
 				report(next);
 			}
 		});
