@@ -20,6 +20,8 @@ const CASE_TITLE = 'Housing for a wheelchair user';
 const STAFF_TEXT = 'Maria, 34, uses a wheelchair and lives on the fourth floor.';
 const PHONE_TEXT = 'A ground-floor flat near her work';
 const REASON = 'Her employer may move';
+const OWN_RIGHT = 'Local housing act, section 4';
+const NOT_READY = 'Case: not prepared';
 
 describe('a case-study activity across facilitator, projector and phone', () => {
 	let server: RunningServer;
@@ -43,6 +45,7 @@ describe('a case-study activity across facilitator, projector and phone', () => 
 		const fx = new Fixtures(server.dbPath);
 		try {
 			caseActivity = fx.activity(live.workshopId, CASE_ACTIVITY, 'case_study', 1, 'role_group');
+			fx.activity(live.workshopId, NOT_READY, 'case_study', 2, 'anonymous');
 		} finally {
 			fx.close();
 		}
@@ -73,6 +76,13 @@ describe('a case-study activity across facilitator, projector and phone', () => 
 		await facilitator.getByLabel('Filter rights').fill('independently');
 		await facilitator.getByLabel('CRPD Art. 19 — Living independently and being included in the community').check();
 		await facilitator.getByRole('list', { name: 'Chosen rights' }).getByText('CRPD Art. 19', { exact: false }).waitFor();
+		// The organisation adds its own right; the chooser offers it at once.
+		await facilitator.getByLabel('Right (e.g. “Local housing act, section 4”)').fill(OWN_RIGHT);
+		await facilitator.getByRole('button', { name: 'Add right' }).click();
+		await facilitator.getByText('Right added to your organisation\'s list.').waitFor();
+		await facilitator.getByLabel('Filter rights').fill('housing act');
+		await facilitator.getByLabel(`Own list: ${OWN_RIGHT}`).check();
+		await facilitator.getByRole('list', { name: 'Chosen rights' }).getByText(OWN_RIGHT).waitFor();
 		await axe(facilitator, 'prepare: case with text');
 	});
 
@@ -137,6 +147,21 @@ describe('a case-study activity across facilitator, projector and phone', () => 
 			await expect.poll(() => section(page, 'What the person wants and needs').locator('mark.disputed').count()).toBe(0);
 			await section(page, 'What the person wants and needs').getByText(PHONE_TEXT).waitFor();
 		}
+	});
+
+	it('a remote cursor is labelled with the role group the server gave it, never the name', async () => {
+		// y-prosemirror draws cursors only in sections with content.
+		await editor(phone, 'What the person wants and needs').click();
+		const label = section(facilitator, 'What the person wants and needs').locator('.remote-cursor-label');
+		await expect.poll(() => label.allTextContents()).toEqual(['Civil servant']);
+		await axe(facilitator, 'console: remote cursor');
+	});
+
+	it('a case activity whose case was not prepared says so on every screen', async () => {
+		await facilitator.getByRole('button', { name: 'Next activity' }).click();
+		for (const page of [facilitator, projector, phone]) await page.getByText('The facilitator has not prepared this case yet.').waitFor();
+		await axe(phone, 'phone: case not prepared');
+		await axe(projector, 'projector: case not prepared');
 		expect(devices.pageErrors).toEqual([]);
 		expect(axeFindings, axeFindings.join('\n\n')).toEqual([]);
 	});
