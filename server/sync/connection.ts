@@ -12,6 +12,7 @@ import type { SyncOptions } from './options';
 import { TokenBucket } from './rate';
 import { wouldChange } from './update-check';
 import { rewriteCaseAwareness } from './case-awareness';
+import { mayWriteNow } from './case-write-guard';
 import type { Principal } from './upgrade';
 
 const MAX_EARLY_FRAMES = 64;
@@ -130,7 +131,7 @@ export class Connection implements Peer {
 		if (sub !== SyncMessageType.Step2 && sub !== SyncMessageType.Update) {
 			return this.#refuse(CloseCode.MalformedMessage, `unknown sync message ${sub}`);
 		}
-		if (this.readOnly) {
+		if (this.readOnly || !mayWriteNow(this)) {
 			if (wouldChange(room.doc, payload)) this.#refuse(CloseCode.ReadOnly, 'change on a read-only connection');
 			return;
 		}

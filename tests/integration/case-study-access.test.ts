@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, removeDir, type RunningServer } from '../helpers/server';
 import { createClient, syncUrl, upgradeStatus, waitFor } from '../helpers/yclient';
 import { caseWorkshop, goTo, saveCase, type CaseWorkshop } from '../helpers/case-studies';
-import { caseDocName } from '../../src/lib/shared/protocol';
+import { caseDocName, docName } from '../../src/lib/shared/protocol';
+import { readCustomRights } from '../../src/lib/shared/case-control';
+import { postAction } from '../helpers/actions';
 import { sectionFragment } from '../../src/lib/shared/case-doc';
 import { newId } from '../../src/lib/server/ids';
 import * as Y from 'yjs';
@@ -95,6 +97,32 @@ describe('case-study access and awareness', () => {
 		await check.synced();
 		expect(JSON.stringify(check.doc.toJSON())).not.toContain('Written while another activity');
 		check.destroy();
+	});
+
+	it('a participant connected while the case was on can no longer write once the facilitator moves on', async () => {
+		await goTo(server, w.facilitator.cookie, w.workshopId, w.activities.roleGroup);
+		const client = createClient(server.url, caseDocName(w.workshopId, w.cases.roleGroup), { cookie: bo.cookie });
+		await client.synced();
+		await goTo(server, w.facilitator.cookie, w.workshopId, w.activities.other);
+		const closed = new Promise<number>((r) => client.provider.on('connection-close', (e: CloseEvent | null) => r(e?.code ?? 0)));
+		const paragraph = new Y.XmlElement('paragraph');
+		paragraph.insert(0, [new Y.XmlText('Written after the case was over')]);
+		sectionFragment(client.doc, 'good_practices').insert(0, [paragraph]);
+		expect(await closed).toBe(4403);
+		client.destroy();
+	});
+
+	it('an organisation adds its own right once; a duplicate is refused and every screen is offered it', async () => {
+		const add = (label: string) =>
+			postAction(server.url, `/workshops/${w.workshopId}/prepare/${w.activities.roleGroup}/case-study?/addRight`, { label }, { cookie: w.facilitator.cookie });
+		expect((await add('Local housing act, section 4')).type).toBe('success');
+		const duplicate = await add('local housing act,  section 4');
+		expect(duplicate.status).toBe(400);
+		expect((await add('   ')).status).toBe(400);
+		const control = createClient(server.url, docName('control', w.workshopId), { cookie: bo.cookie });
+		await control.synced();
+		expect(readCustomRights(control.doc).map((o) => o.label)).toEqual(['Local housing act, section 4']);
+		control.destroy();
 	});
 
 	it('the preparation page refuses a blank title and people outside the organisation, and changes nothing', async () => {
