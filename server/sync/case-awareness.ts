@@ -29,8 +29,6 @@ interface Sender {
 	readonly principal: Principal;
 }
 
-const decided = new WeakMap<Sender, CaseAwarenessUser>();
-
 function colourFor(id: string): string {
 	let hash = 0;
 	for (const ch of id) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
@@ -95,11 +93,9 @@ function cleanState(state: unknown, who: CaseAwarenessUser): Record<string, unkn
 
 /** Re-encodes an awareness update from `sender` with server-chosen users; throws when malformed. */
 export function rewriteCaseAwareness(sender: Sender, update: Uint8Array): Uint8Array {
-	let who = decided.get(sender);
-	if (!who) {
-		who = awarenessUserFor(sender.doc, sender.principal);
-		decided.set(sender, who);
-	}
+	// Looked up for every update (a few indexed reads), so a change of the activity's anonymity
+	// applies at once to cursors already in the room.
+	const who = awarenessUserFor(sender.doc, sender.principal);
 	const decoder = decoding.createDecoder(update);
 	const encoder = encoding.createEncoder();
 	const count = decoding.readVarUint(decoder);
