@@ -11,6 +11,8 @@ import type { Peer, Room } from './room';
 import type { SyncOptions } from './options';
 import { TokenBucket } from './rate';
 import { wouldChange } from './update-check';
+import { rewriteCaseAwareness } from './case-awareness';
+import { mayWriteNow } from './case-write-guard';
 import type { Principal } from './upgrade';
 
 const MAX_EARLY_FRAMES = 64;
@@ -99,6 +101,8 @@ export class Connection implements Peer {
 					return this.#handleSync(room, decoder);
 				case MessageType.Awareness: {
 					const update = decoding.readVarUint8Array(decoder);
+					// On case documents the server decides what each cursor is labelled with.
+					if (this.doc.startsWith('case.')) return room.applyAwareness(this, rewriteCaseAwareness(this, update));
 					// Participants share presence only in their own document: on shared documents a
 					// client-chosen name could undo the anonymity of others' view of the room.
 					if (this.principal.kind === 'participant' && !this.doc.startsWith('mine.')) return;
@@ -127,7 +131,7 @@ export class Connection implements Peer {
 		if (sub !== SyncMessageType.Step2 && sub !== SyncMessageType.Update) {
 			return this.#refuse(CloseCode.MalformedMessage, `unknown sync message ${sub}`);
 		}
-		if (this.readOnly) {
+		if (this.readOnly || !mayWriteNow(this)) {
 			if (wouldChange(room.doc, payload)) this.#refuse(CloseCode.ReadOnly, 'change on a read-only connection');
 			return;
 		}

@@ -18,6 +18,7 @@ import { RoomRegistry } from './rooms';
 import { UpdateLog } from './update-log';
 import { authorise, type Principal } from './upgrade';
 import { onDocumentCommitted } from './participant-notes';
+import { watchCaseContributions } from './case-contributions';
 import { PresenceTracker } from './presence';
 import { registerLiveHub, type LiveHub } from '../../src/lib/server/live/hub';
 import { SERVER_ORIGIN, type Peer, type Room } from './room';
@@ -141,6 +142,7 @@ export class SyncServer implements LiveHub {
 	/** Server-owned content is brought up to date on load; participants' typing feeds presence. */
 	#onLoad(room: Room): void {
 		refreshServerOwned(room);
+		watchCaseContributions(room);
 		const doc = parseDocName(room.name);
 		if (doc?.kind === 'mine') room.awareness.on('change', () => this.presence.schedule(doc.workshopId));
 	}

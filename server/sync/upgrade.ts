@@ -7,6 +7,7 @@ import { config } from '../../src/lib/server/config';
 import { getDb } from '../../src/lib/server/db';
 import { SESSION_COOKIE, readCookie, validateSessionToken } from '../../src/lib/server/auth/session';
 import { docAccessForParticipant, docAccessForUser } from '../../src/lib/server/access';
+import { refineCaseAccess } from '../../src/lib/server/case-access';
 import { participantFromCookieHeader } from '../../src/lib/server/participants';
 import { SYNC_PATH, parseDocName } from '../../src/lib/shared/protocol';
 
@@ -46,13 +47,13 @@ export async function authorise(req: IncomingMessage): Promise<UpgradeDecision> 
 	const token = readCookie(req.headers.cookie, SESSION_COOKIE);
 	const session = token ? await validateSessionToken(db, token) : null;
 	if (session) {
-		const access = docAccessForUser(db, session.user.id, doc);
+		const access = refineCaseAccess(db, doc, docAccessForUser(db, session.user.id, doc), 'user');
 		if (!access) return { ok: false, status: 403, reason: 'no access to this document' };
 		return { ok: true, doc: name, readOnly: wantsReadOnly || access === 'read', principal: { kind: 'user', userId: session.user.id } };
 	}
 	const participant = participantFromCookieHeader(db, doc.workshopId, req.headers.cookie);
 	if (!participant) return { ok: false, status: 401, reason: 'not signed in and not a participant' };
-	const access = docAccessForParticipant(participant.id, doc);
+	const access = refineCaseAccess(db, doc, docAccessForParticipant(participant.id, doc), 'participant');
 	if (!access) return { ok: false, status: 403, reason: 'no access to this document' };
 	const principal: Principal = { kind: 'participant', participantId: participant.id, workshopId: doc.workshopId };
 	return { ok: true, doc: name, readOnly: wantsReadOnly || access === 'read', principal };

@@ -74,6 +74,11 @@ export class CollabConnection {
 		this.#provider.awareness.setLocalStateField(field, value);
 	}
 
+	/** The provider's awareness (remote cursors on case documents; the server labels them). */
+	get awareness(): WebsocketProvider['awareness'] {
+		return this.#provider.awareness;
+	}
+
 	/** Closes the socket and frees the document; the instance is unusable afterwards. */
 	destroy(): void {
 		for (const cleanup of this.#cleanups.splice(0)) cleanup();
