@@ -17,11 +17,11 @@ export async function firstStart(cfg: Config): Promise<void> {
 		log.info('demo mode: accounts already exist, nothing seeded');
 		return;
 	}
-	// Through the sync server's own log, so the board loads exactly as if someone had typed the notes.
+	// Through the sync server's own log, so the documents load exactly as if someone had typed them.
 	const updates = new UpdateLog(handle.sqlite, 0);
-	const stored = updates.append(demo.board.doc, demo.board.update);
+	const stored = demo.docs.map(({ doc, update }) => updates.append(doc, update));
 	updates.flush();
-	await stored;
+	await Promise.all(stored);
 	// console, not the logger: the operator must see this whatever LOG_LEVEL says.
 	console.log(
 		[

@@ -6,6 +6,10 @@ import { listActivities } from '../../src/lib/server/agenda';
 import { createFirstAccount, hasAccounts, isSetUp } from '../../src/lib/server/setup';
 import { verifyCredentials } from '../../src/lib/server/users';
 import { listNotes } from '../../src/lib/shared/doc-schema';
+import { eq } from 'drizzle-orm';
+import { caseStudy, evidence, finding, frameworkNode, voteItem, voteSetup } from '../../src/lib/server/db/schema';
+import { caseDocName } from '../../src/lib/shared/protocol';
+import { readRights, sectionFragment } from '../../src/lib/shared/case-doc';
 
 let t: TempDb;
 beforeEach(() => {
@@ -19,11 +23,40 @@ describe('demo content', () => {
 		expect(demo).not.toBeNull();
 		expect(await verifyCredentials(t.db, DEMO_EMAIL, demo!.password)).not.toBeNull();
 		const doc = new Y.Doc();
-		Y.applyUpdate(doc, demo!.board.update);
+		Y.applyUpdate(doc, demo!.docs[0]!.update);
 		expect(listNotes(doc).length).toBe(3);
-		expect(listActivities(t.db, demo!.workshopId).map((a) => a.type)).toEqual(['orientation', 'brainstorm', 'discussion']);
+		expect(listActivities(t.db, demo!.workshopId).map((a) => a.type)).toEqual(['orientation', 'brainstorm', 'discussion', 'case_study', 'vote']);
 		expect(demoWorkshopId(t.db)).toBe(demo!.workshopId);
 		expect(await seedDemo(t.db)).toBeNull();
+	});
+
+	it('seeds a cycle of twenty housing and participation findings, a written case study and a finding vote', async () => {
+		const demo = (await seedDemo(t.db))!;
+		const findings = t.db.select().from(finding).all();
+		expect(findings).toHaveLength(20);
+		expect(t.db.select().from(evidence).all().length).toBeGreaterThanOrEqual(15);
+		const codes = t.db
+			.select({ code: frameworkNode.code })
+			.from(finding)
+			.innerJoin(frameworkNode, eq(frameworkNode.id, finding.nodeId))
+			.all()
+			.map((r) => r.code);
+		expect(codes.every((c) => c.startsWith('P2.H.') || c.startsWith('P2.P.'))).toBe(true);
+		const steps = listActivities(t.db, demo.workshopId);
+		const caseStep = steps.find((a) => a.type === 'case_study')!;
+		const cs = t.db.select().from(caseStudy).where(eq(caseStudy.id, caseStep.refId!)).get();
+		expect(cs?.workshopId).toBe(demo.workshopId);
+		const caseDoc = demo.docs.find((d) => d.doc === caseDocName(demo.workshopId, cs!.id))!;
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, caseDoc.update);
+		expect(sectionFragment(doc, 'situation').toString()).toContain('wheelchair');
+		expect(sectionFragment(doc, 'proposed_actions').length).toBe(2);
+		expect(readRights(doc).map((r) => r.id)).toEqual(['eu_charter_26', 'crpd_19', 'crpd_28']);
+		const voteStep = steps.find((a) => a.type === 'vote')!;
+		expect(t.db.select().from(voteSetup).where(eq(voteSetup.activityId, voteStep.id)).get()).toMatchObject({ kind: 'agree', status: 'draft' });
+		const items = t.db.select().from(voteItem).where(eq(voteItem.activityId, voteStep.id)).all();
+		expect(items).toHaveLength(6);
+		expect(items.every((i) => findings.some((f) => f.id === i.findingId))).toBe(true);
 	});
 
 	it('leaves the one-time setup open: the demo account does not count as the first real account', async () => {

@@ -1,6 +1,7 @@
 /**
  * Demo content for RIGHTSBOARD_DEMO=1: on a database without accounts, one organisation, one
- * facilitator with a random password and one workshop whose board holds a few example notes.
+ * facilitator with a random password, an assessment cycle with twenty findings, and one workshop
+ * whose board holds a few example notes and whose agenda ends with a case study and a finding vote.
  * Relative imports only: the server entry (outside SvelteKit) loads this file too.
  */
 import * as Y from 'yjs';
@@ -11,6 +12,8 @@ import { newId } from './ids';
 import { DEMO_EMAIL } from './setup';
 import { registerAccount } from './accounts';
 import { seedDemoAgenda } from './demo-agenda';
+import { seedDemoCycle, seedDemoVote } from './demo/assessment';
+import { seedDemoCase } from './demo/case-study';
 import { findUserByEmail } from './users';
 import { createWorkshop } from './workshops';
 import { addNote, initialiseDoc, NOTE_COLOURS } from '../shared/doc-schema';
@@ -30,8 +33,8 @@ export interface DemoContent {
 	organisationName: string;
 	workshopId: string;
 	workshopTitle: string;
-	/** The board's document name and its initial state, for the sync server's update log. */
-	board: { doc: string; update: Uint8Array };
+	/** Synced documents (the board, the case study) and their first state, for the sync server's update log. */
+	docs: { doc: string; update: Uint8Array }[];
 }
 
 /** Letters and digits without look-alikes (no 0/o, 1/l/i); 32 symbols, so a byte maps without bias. */
@@ -86,6 +89,9 @@ export async function seedDemo(db: Db): Promise<DemoContent | null> {
 		createdBy: account.user.id
 	});
 	await seedDemoAgenda(db, account.user.id, workshop.id);
+	const cycleId = seedDemoCycle(db, account.user.id, account.organisation.id);
+	const caseDoc = await seedDemoCase(db, account.user.id, workshop.id);
+	await seedDemoVote(db, account.user.id, workshop.id, cycleId);
 	return {
 		email: DEMO_EMAIL,
 		password,
@@ -93,7 +99,7 @@ export async function seedDemo(db: Db): Promise<DemoContent | null> {
 		organisationName: account.organisation.name,
 		workshopId: workshop.id,
 		workshopTitle: workshop.title,
-		board: { doc: docName('board', workshop.id), update: demoBoardUpdate() }
+		docs: [{ doc: docName('board', workshop.id), update: demoBoardUpdate() }, caseDoc]
 	};
 }
 
