@@ -1,5 +1,5 @@
 /**
- * The `use:enhance` callback of the preparation forms: keeps what was typed when the server
+ * The `use:enhance` callback of the staff forms (preparation, assessment): keeps what was typed when the server
  * says no and moves focus to the first field with an error; on success it can clear the form
  * and hand over to `onSuccess`, which puts focus where the next step starts.
  */
