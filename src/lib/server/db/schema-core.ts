@@ -121,6 +121,8 @@ export const participant = sqliteTable(
 		displayName: text('display_name'),
 		roleGroup: text('role_group').notNull(),
 		organisation: text('organisation'),
+		/** The participant agreed that the workshop report may thank their organisation by name. */
+		acknowledgeOrganisation: integer('acknowledge_organisation', { mode: 'boolean' }).notNull().default(false),
 		language: text('language').notNull().default('en'),
 		/** SHA-256 of the participant cookie's token. */
 		tokenHash: text('token_hash').notNull(),
