@@ -236,10 +236,18 @@ describe('acceptance: findings from CSV to a workshop with a case study and a sp
 		await axe(projector, 'projector: results revealed');
 		await axe(coordinator, 'console: results revealed');
 		await snapshot(projector, 'acceptance-projector-results-1920');
+		// A phone sees the same figures once revealed, the table one tap away.
+		const phone = phones[3]!;
+		await phone.getByRole('heading', { name: 'Results' }).waitFor();
+		await phone.locator('li.item', { hasText: GAP }).getByText('Show as table').click();
+		expect(await tableRows(phone.getByRole('table', { name: `Results by group: ${GAP}` }))).toEqual(rows);
+		await axe(phone, 'phone: results revealed');
+		await snapshot(phone, 'acceptance-phone-results-375');
 	});
 
 	/** The table alternative as { row heading: cells }. */
 	async function tableRows(table: Locator): Promise<Record<string, string[]>> {
+		await table.locator('tbody tr').first().waitFor();
 		return table.locator('tbody tr').evaluateAll((trs) =>
 			Object.fromEntries(trs.map((tr) => [tr.querySelector('th')!.textContent!.trim(), [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())]))
 		);
