@@ -137,9 +137,10 @@ describe('small groups and reveal', () => {
 		const res = await staffGet(server, facilitator.cookie, `/workshops/${workshopId}/votes/${agree.activityId}/results`);
 		const groups = (JSON.parse(res.text) as { results: { items: { groups: { key: string; hidden: boolean; voters: number | null; tally: unknown }[] }[] } }).results.items[0]!.groups;
 		expect(groups.find((g) => g.key === 'kind:other')).toMatchObject({ hidden: true, voters: null, tally: null });
-		// 7 voters, 3 + 3 shown would reveal the expert as 7 - 6 = 1: one more group is hidden.
-		expect(groups.filter((g) => g.hidden).map((g) => g.key)).toHaveLength(2);
-		expect(groups.find((g) => g.key === 'all')).toMatchObject({ hidden: false, voters: 7 });
+		// 7 voters, 3 + 3 shown would reveal the expert as 7 - 6 = 1: the total is hidden, both sides stay.
+		expect(groups.filter((g) => g.hidden).map((g) => g.key).sort()).toEqual(['all', 'kind:other']);
+		expect(groups.find((g) => g.key === 'all')).toMatchObject({ hidden: true, voters: null, tally: null });
+		expect(groups.find((g) => g.key === 'kind:civil_society')).toMatchObject({ hidden: false, voters: 3 });
 
 		const csv = await staffGet(server, facilitator.cookie, `/workshops/${workshopId}/votes/${agree.activityId}/results.csv`);
 		expect(csv.status).toBe(200);
@@ -162,8 +163,8 @@ describe('small groups and reveal', () => {
 		await waitFor(() => readPublishedVote(phone.doc, agree.activityId)?.results !== undefined, 5000, 'results revealed');
 		const results = readPublishedVote(phone.doc, agree.activityId)!.results!;
 		expect(results.items[0]!.groups.find((g) => g.key === 'kind:other')).toMatchObject({ hidden: true, voters: null, tally: null });
-		expect(results.items[0]!.reasons).toEqual([{ answer: 'disagree', reasons: [{ text: 'Buses never stop near the school' }] }]);
-		// Civil society is the complement hidden beside the expert, so the reason does not say which side it came from.
+		expect(results.items[0]!.reasons).toEqual([{ answer: 'disagree', reasons: [{ text: 'Buses never stop near the school', group: 'civil_society' }] }]);
+		// The side is said (it is shown), never the person.
 		expect(JSON.stringify(results)).not.toMatch(/Erika|Resident 1|Servant/);
 
 		expect((await voteCommand(server, facilitator.cookie, workshopId, agree.activityId, 'hide')).type).toBe('success');
@@ -188,8 +189,10 @@ describe('validation of findings and proposals', () => {
 		expect(event).toMatchObject({ action: 'workshop_validation', workshopId, actorUserId: facilitator.id });
 		const detail = JSON.parse(event.detail) as { outcome: string; tallies: { group: string; voters: number; counts: Record<string, number> }[]; minorityReasons: string[] };
 		expect(detail.outcome).toBe('contested');
-		expect(detail.tallies.find((t) => t.group === 'all')).toMatchObject({ voters: 7, counts: { agree: 4, disagree: 3, unsure: 0 } });
-		expect(detail.tallies.some((t) => t.group === 'kind:other')).toBe(false);
+		// Only shown groups are kept: the lone expert and the total that would reveal them are not.
+		expect(detail.tallies.find((t) => t.group === 'kind:civil_servants')).toMatchObject({ voters: 3, counts: { agree: 3, disagree: 0, unsure: 0 } });
+		expect(detail.tallies.find((t) => t.group === 'kind:civil_society')).toMatchObject({ voters: 3, counts: { agree: 1, disagree: 2, unsure: 0 } });
+		expect(detail.tallies.some((t) => t.group === 'kind:other' || t.group === 'all')).toBe(false);
 		expect(detail.minorityReasons).toEqual([]);
 		expect(event.detail).not.toMatch(/Erika|Resident \d|Servant \d/);
 	});

@@ -17,9 +17,9 @@ describe('results as CSV', () => {
 		expect(csv.split('\r\n')).toHaveLength(5);
 		const rows = Papa.parse<Record<string, string>>(csv, { header: true }).data;
 		expect(Object.keys(rows[0]!)).toEqual(['item', 'statement', 'finding_id', 'group_scope', 'group', 'voters', 'note', 'gap', 'mean', 'score_1', 'score_2', 'score_3', 'score_4', 'score_5']);
-		expect(rows[0]).toMatchObject({ item: '1', statement: `'=HYPERLINK("x")`, group_scope: 'all', group: 'all', voters: '4', mean: '3.25', score_1: '1', score_4: '3' });
-		// Civil society (1 voter) is hidden, and so are civil servants: 4 - 3 would give it away.
-		for (const row of rows.slice(1, 3)) expect(row).toMatchObject({ voters: '', note: 'fewer than 3 people: hidden', mean: '', score_1: '' });
+		expect(rows[1]).toMatchObject({ item: '1', statement: `'=HYPERLINK("x")`, group_scope: 'kind', group: 'civil_servants', voters: '3', mean: '4', score_4: '3' });
+		// Civil society (1 voter) is hidden, and so is the total: 4 - 3 would give it away.
+		for (const row of [rows[0]!, rows[2]!]) expect(row).toMatchObject({ voters: '', note: 'fewer than 3 people: hidden', mean: '', score_1: '' });
 		expect(rows[3]).toMatchObject({ group: 'other', voters: '0', note: '' });
 	});
 });

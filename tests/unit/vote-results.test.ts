@@ -39,14 +39,32 @@ describe('vote results by group', () => {
 		expect(r.items[1]!.groups.every((g) => g.hidden && g.voters === null && g.tally === null)).toBe(true);
 	});
 
-	it('hides a small group with no counts, and its complement', () => {
+	it('hides a small group with no counts, and the total that would give it away', () => {
 		const r = computeResults(input('agree', [...repeat(4, () => b('Officer', { choice: 'agree' })), ...repeat(4, () => b('Resident', { choice: 'agree' })), b('Expert', { choice: 'disagree' }, 'i1', 'Not in my district')]));
 		expect(group(r, 'kind:other')).toEqual({ key: 'kind:other', scope: 'kind', name: 'other', hidden: true, voters: null, tally: null });
-		// 9 - 4 - 4 = 1 would reveal the expert's vote, so one of the others is hidden too.
-		expect(r.items[0]!.groups.filter((g) => g.hidden)).toHaveLength(2);
-		// The reason is shown, but not which group it came from.
-		expect(r.items[0]!.reasons).toEqual([{ answer: 'disagree', reasons: [{ text: 'Not in my district' }] }]);
+		// 9 - 4 - 4 = 1 would reveal the expert's vote, so the total is hidden; both sides stay shown.
+		expect(r.items[0]!.groups.filter((g) => g.hidden).map((g) => g.key)).toEqual(['all', 'kind:other']);
+		expect(group(r, 'kind:civil_servants')).toMatchObject({ hidden: false, voters: 4 });
+		expect(group(r, 'kind:civil_society')).toMatchObject({ hidden: false, voters: 4 });
+		// The lone expert's reason is left out: set against the sides' answers it would tell how they voted.
+		expect(r.items[0]!.reasons).toEqual([]);
 		expect(r.items[0]!.gap).toBe(false);
+	});
+
+	it('shows reasons of a hidden group when it is not a lone one, without saying whose', () => {
+		const r = computeResults(
+			input('agree', [
+				...repeat(4, () => b('Officer', { choice: 'agree' })),
+				...repeat(2, () => b('Expert', { choice: 'disagree' }, 'i1', 'Not in my district')),
+				b('Resident', { choice: 'disagree' }, 'i1', 'Too slow'),
+				b('Resident', { choice: 'agree' })
+			])
+		);
+		// Civil society (2) and others (2) are hidden: together 4, so the total stays.
+		expect(group(r, 'all')).toMatchObject({ hidden: false, voters: 8 });
+		expect(group(r, 'kind:other')).toMatchObject({ hidden: true });
+		expect(group(r, 'kind:civil_society')).toMatchObject({ hidden: true });
+		expect(r.items[0]!.reasons).toEqual([{ answer: 'disagree', reasons: [{ text: 'Not in my district' }, { text: 'Not in my district' }, { text: 'Too slow' }] }]);
 	});
 
 	it('shows declared role groups the workshop chose, with the same rules', () => {

@@ -14,15 +14,17 @@ describe('small groups are hidden', () => {
 		expect(hidden).toEqual(new Set(['all', 'kind:civil_servants', 'kind:civil_society', 'kind:other', 'group:Resident']));
 	});
 
-	it('complementary suppression: a lone hidden voter cannot be worked out from the total', () => {
-		// 5 civil servants, 4 civil society, 1 other: "other" is hidden, but 10 - 5 - 4 = 1 would reveal it.
+	it('complementary suppression: a lone hidden voter cannot be worked out from the total, and both sides stay shown', () => {
+		// 5 civil servants, 4 civil society, 1 other: "other" is hidden, but 10 - 5 - 4 = 1 would reveal it,
+		// so the total is hidden rather than a side.
 		const hidden = hiddenGroups({ all: 10, kinds: kinds(5, 4, 1), roleGroups: [] });
-		expect(hidden).toEqual(new Set(['kind:other', 'kind:civil_society']));
+		expect(hidden).toEqual(new Set(['kind:other', 'all']));
 	});
 
-	it('stops once the hidden remainder reaches 3', () => {
-		// other 2 hidden; remainder 2 -> hide the smallest shown (civil society, 3): remainder 5.
-		expect(hiddenGroups({ all: 15, kinds: kinds(10, 3, 2), roleGroups: [] })).toEqual(new Set(['kind:other', 'kind:civil_society']));
+	it('keeps the total when the hidden kinds hold 3 or more people', () => {
+		expect(hiddenGroups({ all: 15, kinds: kinds(10, 3, 2), roleGroups: [] })).toEqual(new Set(['kind:other', 'all']));
+		expect(hiddenGroups({ all: 12, kinds: kinds(8, 2, 2), roleGroups: [] })).toEqual(new Set(['kind:civil_society', 'kind:other']));
+		expect(hiddenGroups({ all: 9, kinds: kinds(6, 3, 0), roleGroups: [] })).toEqual(new Set());
 		// two hidden groups of 2 make a remainder of 4: nothing more to hide.
 		expect(hiddenSiblings(10, [{ key: 'a', voters: 6 }, { key: 'b', voters: 2 }, { key: 'c', voters: 2 }])).toEqual(new Set(['b', 'c']));
 	});
@@ -50,8 +52,8 @@ describe('small groups are hidden', () => {
 		const hidden = hiddenGroups({ all: 8, kinds: kinds(6, 2, 0), roleGroups: [{ label: 'Resident', kind: 'civil_society', voters: 2 }] });
 		expect(hidden.has('kind:civil_society')).toBe(true);
 		expect(hidden.has('group:Resident')).toBe(true);
-		// civil servants are the only other sibling with voters: 8 - 6 = 2 would reveal civil society.
-		expect(hidden.has('kind:civil_servants')).toBe(true);
-		expect(hidden.has('all')).toBe(false);
+		// 8 - 6 = 2 would reveal civil society: the total is hidden, civil servants stay.
+		expect(hidden.has('all')).toBe(true);
+		expect(hidden.has('kind:civil_servants')).toBe(false);
 	});
 });

@@ -43,15 +43,21 @@ function answerOf(b: CountedBallot): string {
 	return '';
 }
 
-/** Reasons grouped by answer, without names; the group only where it is shown and allowed. */
+/**
+ * Reasons grouped by answer, without names; the group only where it is shown and allowed. When the
+ * hidden kinds hold only 1 or 2 people (the total is hidden instead), their reasons are left out:
+ * counted against the shown sides' answers, they would tell how those few voted.
+ */
 function reasonsOf(input: ResultsInput, ballots: readonly CountedBallot[], hidden: Set<string>): ReasonGroup[] {
 	const answers = ANSWERS[input.kind];
-	if (!answers) return [];
+	if (!answers || ballots.length < MIN_GROUP_SIZE) return [];
+	const fewHidden = hidden.has('all');
+	const speaks = (b: CountedBallot) => !(fewHidden && hidden.has(`kind:${input.kindOf(b.roleGroup)}`));
 	return answers
 		.map((answer) => ({
 			answer,
 			reasons: ballots
-				.filter((b) => b.reason && answerOf(b) === answer)
+				.filter((b) => b.reason && answerOf(b) === answer && speaks(b))
 				.map((b) => {
 					if (input.anonymous) return { text: b.reason };
 					if (input.shownGroups.includes(b.roleGroup) && !hidden.has(`group:${b.roleGroup}`)) return { text: b.reason, group: b.roleGroup };
@@ -81,7 +87,7 @@ function itemResult(input: ResultsInput, defs: GroupDef[], item: ResultsInput['i
 	const servants = groups.find((g) => g.key === 'kind:civil_servants');
 	const society = groups.find((g) => g.key === 'kind:civil_society');
 	const gap = !!(servants?.tally && society?.tally && servants.voters && society.voters && isGap(input.kind, servants.tally, society.tally, input.items.length));
-	const reasons = hidden.has('all') ? [] : reasonsOf(input, ballots, hidden);
+	const reasons = reasonsOf(input, ballots, hidden);
 	return { id: item.id, text: item.text, findingId: item.findingId, groups, gap, reasons };
 }
 

@@ -1,9 +1,12 @@
 /**
  * Which groups' results stay hidden. A group with 1 or 2 voters is hidden. Complementary
- * suppression: when the voters left out of the shown groups of one parent (all voters for the
- * three kinds; a kind for its role groups) number 1 or 2, "parent minus the shown groups" would
- * reveal them, so the smallest shown siblings are hidden too until that remainder is 0 or at
- * least 3. Role groups of a hidden kind are hidden, and everything is hidden below 3 voters.
+ * suppression, so that "parent minus the shown groups" never reveals 1 or 2 people:
+ * - the three kinds: when the hidden kinds hold 1 or 2 voters, the total ("everyone") is hidden
+ *   rather than a side, so civil servants and civil society stay side by side (a lone expert must
+ *   not cost the room its comparison);
+ * - role groups within a kind: the smallest shown siblings are hidden too until the remainder
+ *   is 0 or at least 3.
+ * Role groups of a hidden kind are hidden, and everything is hidden below 3 voters.
  */
 import { MIN_GROUP_SIZE } from '../../shared/vote-rules';
 import { KIND_KEYS } from '../../shared/vote-results';
@@ -47,8 +50,9 @@ export function hiddenGroups(counts: GroupCounts): Set<string> {
 		for (const g of counts.roleGroups) hidden.add(`group:${g.label}`);
 		return hidden;
 	}
-	const kinds = KIND_KEYS.map((k) => ({ key: `kind:${k}`, voters: counts.kinds[k] ?? 0 }));
-	for (const key of hiddenSiblings(counts.all, kinds)) hidden.add(key);
+	const smallKinds = KIND_KEYS.filter((k) => small(counts.kinds[k] ?? 0));
+	for (const k of smallKinds) hidden.add(`kind:${k}`);
+	if (small(smallKinds.reduce((sum, k) => sum + (counts.kinds[k] ?? 0), 0))) hidden.add('all');
 	for (const kind of KIND_KEYS) {
 		const members = counts.roleGroups.filter((g) => g.kind === kind).map((g) => ({ key: `group:${g.label}`, voters: g.voters }));
 		const inner = hidden.has(`kind:${kind}`) ? new Set(members.map((g) => g.key)) : hiddenSiblings(counts.kinds[kind] ?? 0, members);
