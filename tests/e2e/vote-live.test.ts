@@ -14,7 +14,7 @@ import { findingsCycle, voteActivity } from '../helpers/vote-fixtures';
 import { castOver } from '../helpers/vote-http';
 import { launchBrowser } from './helpers/browser';
 import { expectNoAxeViolations } from './helpers/axe';
-import { waitForHydration } from './helpers/app';
+import { waitForHydration, waitForPath } from './helpers/app';
 import { createLiveWorkshop, Devices, LAPTOP, PROJECTOR, type LiveWorkshop } from './helpers/live';
 import { finding, workshop } from '../../src/lib/server/db/schema';
 import { PARTICIPANT_COOKIE } from '../../src/lib/server/participants';
@@ -145,7 +145,8 @@ describe('a finding vote across facilitator, projector and phones', () => {
 		expect(fx.db.select({ s: finding.status }).from(finding).where(eq(finding.id, findingIds[0]!)).get()!.s).toBe('contested');
 		await phones[0]!.getByText('The vote is closed. Thank you!').waitFor();
 		await axe(facilitator, 'console, validation');
-		await facilitator.goto(`${server.url}/workshops/${live.workshopId}/votes/${activityId}`);
+		// The results page is reached by its link in the console (no dead end: it links back).
+		await Promise.all([waitForPath(facilitator, `/workshops/${live.workshopId}/votes/${activityId}`), facilitator.getByRole('link', { name: 'Results page (works without scripts)' }).click()]);
 		await facilitator.getByRole('table', { name: `Results by group: ${RAMPS}` }).waitFor();
 		await axe(facilitator, 'results page');
 		await axe(phones[0]!, 'phone, vote closed');
