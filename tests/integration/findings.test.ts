@@ -106,7 +106,9 @@ describe('findings CSV import through the import page', () => {
 		expect((await uploadCsv(path, EXAMPLE, outsider.cookie)).status).toBe(404);
 		expect(findingsOf(cycleId)).toEqual([]);
 		expect((await get(`/orgs/${orgId}/cycles/${cycleId}`, member.cookie)).status).toBe(200);
-		expect((await get(`/orgs/${orgId}/cycles/${cycleId}`, outsider.cookie)).status).toBe(404);
+		const outside = await get(`/orgs/${orgId}/cycles/${cycleId}`, outsider.cookie);
+		expect(outside.status).toBe(404);
+		expect(await outside.text()).toContain('<h1>Page not found</h1>');
 		expect((await get(`/orgs/${orgId}/cycles/${cycleId}/export.csv`, outsider.cookie)).status).toBe(404);
 	});
 });
