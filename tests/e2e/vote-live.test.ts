@@ -17,7 +17,6 @@ import { expectNoAxeViolations } from './helpers/axe';
 import { waitForHydration, waitForPath } from './helpers/app';
 import { createLiveWorkshop, Devices, LAPTOP, PROJECTOR, type LiveWorkshop } from './helpers/live';
 import { finding, workshop } from '../../src/lib/server/db/schema';
-import { PARTICIPANT_COOKIE } from '../../src/lib/server/participants';
 
 /** A button named by its action and, for screen readers, the statement it acts on. */
 const withItem = (action: string) => new RegExp(`^${action}\\W+${RAMPS}$`);
@@ -54,11 +53,7 @@ describe('a finding vote across facilitator, projector and phones', () => {
 		third = fx.participant(live.workshopId, 'Ed Expert', 'Expert');
 		[facilitator, projector] = await Promise.all([devices.open(LAPTOP, live.facilitatorToken), devices.open(PROJECTOR, live.facilitatorToken)]);
 		phones = [];
-		for (const p of people) {
-			const page = await devices.open(PHONE_375);
-			await page.context().addCookies([{ name: PARTICIPANT_COOKIE(live.workshopId), value: p.cookie.split('=')[1]!, url: server.url }]);
-			phones.push(page);
-		}
+		for (const p of people) phones.push(await devices.openAsParticipant(PHONE_375, p.cookie));
 	});
 
 	afterAll(async () => {
