@@ -14,7 +14,6 @@ import { expectNoAxeViolations } from './helpers/axe';
 import { waitForHydration } from './helpers/app';
 import { createLiveWorkshop, Devices, LAPTOP } from './helpers/live';
 import { ballot } from '../../src/lib/server/db/schema';
-import { PARTICIPANT_COOKIE } from '../../src/lib/server/participants';
 
 describe('dot voting and ranking on a phone', () => {
 	let server: RunningServer;
@@ -37,8 +36,7 @@ describe('dot voting and ranking on a phone', () => {
 		ranking = voteActivity(fx.db, workshopId, 'Rank the priorities', { kind: 'ranking', statements: ['Transport', 'Housing', 'Schools'], status: 'open', position: 1 });
 		const me = fx.participant(workshopId, null, 'Resident / rights holder');
 		facilitator = await devices.open(LAPTOP, live.facilitatorToken);
-		phone = await devices.open({ width: 375, height: 812 });
-		await phone.context().addCookies([{ name: PARTICIPANT_COOKIE(workshopId), value: me.cookie.split('=')[1]!, url: server.url }]);
+		phone = await devices.openAsParticipant({ width: 375, height: 812 }, me.cookie);
 	});
 
 	afterAll(async () => {

@@ -14,10 +14,9 @@ import { findingsCycle, voteActivity } from '../helpers/vote-fixtures';
 import { castOver } from '../helpers/vote-http';
 import { launchBrowser } from './helpers/browser';
 import { expectNoAxeViolations } from './helpers/axe';
-import { waitForHydration } from './helpers/app';
+import { waitForHydration, waitForPath } from './helpers/app';
 import { createLiveWorkshop, Devices, LAPTOP, PROJECTOR, type LiveWorkshop } from './helpers/live';
 import { finding, workshop } from '../../src/lib/server/db/schema';
-import { PARTICIPANT_COOKIE } from '../../src/lib/server/participants';
 
 /** A button named by its action and, for screen readers, the statement it acts on. */
 const withItem = (action: string) => new RegExp(`^${action}\\W+${RAMPS}$`);
@@ -54,11 +53,7 @@ describe('a finding vote across facilitator, projector and phones', () => {
 		third = fx.participant(live.workshopId, 'Ed Expert', 'Expert');
 		[facilitator, projector] = await Promise.all([devices.open(LAPTOP, live.facilitatorToken), devices.open(PROJECTOR, live.facilitatorToken)]);
 		phones = [];
-		for (const p of people) {
-			const page = await devices.open(PHONE_375);
-			await page.context().addCookies([{ name: PARTICIPANT_COOKIE(live.workshopId), value: p.cookie.split('=')[1]!, url: server.url }]);
-			phones.push(page);
-		}
+		for (const p of people) phones.push(await devices.openAsParticipant(PHONE_375, p.cookie));
 	});
 
 	afterAll(async () => {
@@ -145,7 +140,8 @@ describe('a finding vote across facilitator, projector and phones', () => {
 		expect(fx.db.select({ s: finding.status }).from(finding).where(eq(finding.id, findingIds[0]!)).get()!.s).toBe('contested');
 		await phones[0]!.getByText('The vote is closed. Thank you!').waitFor();
 		await axe(facilitator, 'console, validation');
-		await facilitator.goto(`${server.url}/workshops/${live.workshopId}/votes/${activityId}`);
+		// The results page is reached by its link in the console (no dead end: it links back).
+		await Promise.all([waitForPath(facilitator, `/workshops/${live.workshopId}/votes/${activityId}`), facilitator.getByRole('link', { name: 'Results page (works without scripts)' }).click()]);
 		await facilitator.getByRole('table', { name: `Results by group: ${RAMPS}` }).waitFor();
 		await axe(facilitator, 'results page');
 		await axe(phones[0]!, 'phone, vote closed');

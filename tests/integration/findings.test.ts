@@ -101,10 +101,14 @@ describe('findings CSV import through the import page', () => {
 		const cycleId = cycle(fx.db, orgId, fw.id);
 		const path = `/orgs/${orgId}/cycles/${cycleId}/import`;
 		expect((await uploadCsv(path, EXAMPLE, member.cookie)).status).toBe(403);
+		// Pages that only change things answer members as the framework and prepare pages do: 404.
+		for (const page of ['import', 'findings/new', 'proposals']) expect((await get(`/orgs/${orgId}/cycles/${cycleId}/${page}`, member.cookie)).status).toBe(404);
 		expect((await uploadCsv(path, EXAMPLE, outsider.cookie)).status).toBe(404);
 		expect(findingsOf(cycleId)).toEqual([]);
 		expect((await get(`/orgs/${orgId}/cycles/${cycleId}`, member.cookie)).status).toBe(200);
-		expect((await get(`/orgs/${orgId}/cycles/${cycleId}`, outsider.cookie)).status).toBe(404);
+		const outside = await get(`/orgs/${orgId}/cycles/${cycleId}`, outsider.cookie);
+		expect(outside.status).toBe(404);
+		expect(await outside.text()).toContain('<h1>Page not found</h1>');
 		expect((await get(`/orgs/${orgId}/cycles/${cycleId}/export.csv`, outsider.cookie)).status).toBe(404);
 	});
 });

@@ -13,7 +13,7 @@ import { postAction } from '../helpers/actions';
 import { createClient, waitFor } from '../helpers/yclient';
 import { docName } from '../../src/lib/shared/protocol';
 import { readPublishedVote } from '../../src/lib/shared/vote-control';
-import { finding, findingEvent, findingProposal } from '../../src/lib/server/db/schema';
+import { finding, findingEvent, findingProposal, workshop } from '../../src/lib/server/db/schema';
 
 let server: RunningServer;
 let fx: Fixtures;
@@ -210,5 +210,18 @@ describe('validation of findings and proposals', () => {
 		expect(rows.find((r) => r.findingId === findingIds[1])).toBeTruthy();
 		const res = await staffGet(server, facilitator.cookie, `/workshops/${workshopId}/votes/${agree.activityId}/results`);
 		expect(JSON.parse(res.text).proposals).toBe(2);
+	});
+
+	it('keeps no role group with a proposal made in an anonymous activity', async () => {
+		const cycle = findingsCycle(fx.db, fx.db.select({ o: workshop.organisationId }).from(workshop).where(eq(workshop.id, workshopId)).get()!.o, ['Lifts are broken']);
+		const secret = voteActivity(fx.db, workshopId, 'Secret', { cycleId: cycle.cycleId, findingIds: cycle.findingIds, status: 'open', anonymity: 'anonymous', position: 2 });
+		const res = await fetch(`${server.url}/w/${workshopId}/votes/${secret.activityId}/proposals`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', cookie: expert.cookie },
+			body: JSON.stringify({ statement: 'Only one lift works in winter' })
+		});
+		expect(res.status).toBe(200);
+		const row = fx.db.select().from(findingProposal).where(eq(findingProposal.cycleId, cycle.cycleId)).get()!;
+		expect(row).toMatchObject({ statement: 'Only one lift works in winter', roleGroup: '' });
 	});
 });

@@ -62,6 +62,14 @@ export class Devices {
 		return this.watch(await context.newPage());
 	}
 
+	/** A device that has already joined: `cookie` is the participant's `name=value` cookie from the fixtures. */
+	async openAsParticipant(viewport: { width: number; height: number }, cookie: string): Promise<Page> {
+		const page = await this.open(viewport);
+		const [name, ...value] = cookie.split('=');
+		await page.context().addCookies([{ name: name!, value: value.join('='), url: this.server.url }]);
+		return page;
+	}
+
 	watch(page: Page): Page {
 		page.on('pageerror', (error) => this.pageErrors.push(`${page.url()}: ${error.message}`));
 		return page;

@@ -1,6 +1,7 @@
 /**
  * Route guards for the findings pages: members of the organisation read, owners and facilitators
- * change; outsiders get 404 (ids cannot be probed), members trying to change get 403.
+ * change; outsiders get 404 (ids cannot be probed). As on the framework and workshop pages, a
+ * page that only changes things answers members 404 too; a member's change (an action) gets 403.
  */
 import { error } from '@sveltejs/kit';
 import { getDb } from '../db';
@@ -24,10 +25,17 @@ export function readableCycle(event: GuardEvent): { userId: string; cycle: Cycle
 	}
 }
 
-/** The signed-in user and the cycle they may change; 404 for outsiders, 403 for members. */
+/** For actions: the signed-in user and the cycle they may change; 404 for outsiders, 403 for members. */
 export function editableCycle(event: GuardEvent): { userId: string; cycle: CycleContext } {
 	const found = readableCycle(event);
-	if (!found.cycle.canEdit) error(403, 'Only owners and facilitators change findings.');
+	if (!found.cycle.canEdit) error(403, 'Forbidden');
+	return found;
+}
+
+/** For pages that only change things (new finding, import, proposals): members get 404 as well. */
+export function coordinatorCycle(event: GuardEvent): { userId: string; cycle: CycleContext } {
+	const found = readableCycle(event);
+	if (!found.cycle.canEdit) error(404, 'Not found');
 	return found;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Participants' proposals during a vote on findings: a new finding, or a change to one of the
- * findings voted on. Stored for staff to review, with the proposer's role group and never a name.
+ * findings voted on. Stored for staff to review, with the proposer's role group (none in an
+ * anonymous activity, where not even staff learn the group) and never a name.
  */
 import { and, count, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -40,7 +41,7 @@ export function submitProposal(db: Db, voter: Voter, activityId: string, input: 
 		}
 		const id = newId();
 		tx.insert(findingProposal)
-			.values({ id, workshopId: voter.workshopId, cycleId: vote.cycleId, findingId, nodeId, participantId: voter.id, roleGroup: me.roleGroup, statement, reason, createdAt: now })
+			.values({ id, workshopId: voter.workshopId, cycleId: vote.cycleId, findingId, nodeId, participantId: voter.id, roleGroup: vote.anonymity === 'anonymous' ? '' : me.roleGroup, statement, reason, createdAt: now })
 			.run();
 		return id;
 	});

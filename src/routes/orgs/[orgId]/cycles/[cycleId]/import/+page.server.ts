@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { editableCycle } from '$lib/server/findings/route-guard';
+import { coordinatorCycle, editableCycle } from '$lib/server/findings/route-guard';
 import { importFindingsCsv } from '$lib/server/findings/csv-import';
 import { csvIssueMessage } from '$lib/server/findings/messages';
 import { CSV_MAX_BYTES, CSV_MAX_ROWS } from '$lib/server/findings/csv-format';
@@ -12,10 +12,10 @@ import { log } from '$lib/server/logger';
 const LISTED_ISSUES = 200;
 
 export const load: PageServerLoad = (event) => {
-	const { cycle } = editableCycle(event);
+	const { cycle } = coordinatorCycle(event);
 	return {
 		cycle: { id: cycle.id, organisationId: cycle.organisationId, name: cycle.name },
-		ratingKeys: cycle.ratingScale.map((o) => o.key),
+		ratingScale: cycle.ratingScale,
 		maxRows: CSV_MAX_ROWS
 	};
 };

@@ -1,14 +1,14 @@
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { editableCycle } from '$lib/server/findings/route-guard';
+import { coordinatorCycle, editableCycle } from '$lib/server/findings/route-guard';
 import { acceptProposal, declineProposal, listPendingProposals } from '$lib/server/findings/proposals';
 import { frameworkOutline, itemsInOrder } from '$lib/server/findings/items';
 import { runFindingAction } from '$lib/server/findings/action-runner';
 import { formString } from '$lib/server/form-data';
 
 export const load: PageServerLoad = (event) => {
-	const { cycle } = editableCycle(event);
+	const { cycle } = coordinatorCycle(event);
 	const db = getDb();
 	return {
 		cycle: { id: cycle.id, organisationId: cycle.organisationId, name: cycle.name },

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '$lib/server/db';
-import { cyclePath, editableCycle } from '$lib/server/findings/route-guard';
+import { cyclePath, coordinatorCycle, editableCycle } from '$lib/server/findings/route-guard';
 import { frameworkOutline, itemsInOrder } from '$lib/server/findings/items';
 import { createFinding } from '$lib/server/findings/findings';
 import { findingFromForm } from '$lib/server/findings/form-input';
@@ -12,7 +12,7 @@ import { InputError } from '$lib/server/input-error';
 import { log } from '$lib/server/logger';
 
 export const load: PageServerLoad = (event) => {
-	const { cycle } = editableCycle(event);
+	const { cycle } = coordinatorCycle(event);
 	const items = itemsInOrder(frameworkOutline(getDb(), cycle.frameworkId)).map(({ id, code, text }) => ({ id, code, text }));
 	return {
 		cycle: { id: cycle.id, organisationId: cycle.organisationId, name: cycle.name, ratingScale: cycle.ratingScale },
