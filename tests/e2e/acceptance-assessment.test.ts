@@ -211,13 +211,13 @@ describe('acceptance: findings from CSV to a workshop with a case study and a sp
 		const rows = await tableRows(table);
 		expect(rows).toEqual({
 			// 7 - 3 - 3 would be the expert's own vote: the total is hidden, both sides stay.
-			Everyone: ['fewer than 3 people: hidden'],
+			Everyone: ['hidden to protect fewer than 3 people'],
 			'Civil servants': ['3', '2', '0', '1', '67%'],
 			'Civil society': ['3', '0', '2', '1', '0%'],
-			Others: ['fewer than 3 people: hidden'],
+			Others: ['hidden to protect fewer than 3 people'],
 			[SERVANT]: ['3', '2', '0', '1', '67%'],
 			[SOCIETY]: ['3', '0', '2', '1', '0%'],
-			[EXPERT]: ['fewer than 3 people: hidden']
+			[EXPERT]: ['hidden to protect fewer than 3 people']
 		});
 		const item = projector.locator('li.item', { hasText: GAP });
 		await item.getByText('Paper-versus-practice gap').waitFor();

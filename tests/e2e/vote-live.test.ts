@@ -106,7 +106,7 @@ describe('a finding vote across facilitator, projector and phones', () => {
 
 	it('before reveal, phones and projector see no split; the console sees groups hidden below 3', async () => {
 		const consoleVote = facilitator.getByRole('region', { name: 'Vote: Agree / disagree' });
-		await consoleVote.getByText('fewer than 3 people: hidden').first().waitFor();
+		await consoleVote.getByText('hidden to protect fewer than 3 people').first().waitFor();
 		for (const page of [projector, ...phones]) {
 			expect(await page.locator('body').innerText()).not.toMatch(/fewer than 3|% agree/);
 		}
@@ -120,7 +120,7 @@ describe('a finding vote across facilitator, projector and phones', () => {
 		const everyoneRow = table.getByRole('row', { name: /Everyone/ });
 		expect(await everyoneRow.innerText()).toMatch(/3\s+1\s+1\s+1\s+33%/);
 		for (const group of ['Civil servants', 'Civil society', 'Others']) {
-			expect(await table.getByRole('row', { name: new RegExp(group) }).innerText()).toContain('fewer than 3 people: hidden');
+			expect(await table.getByRole('row', { name: new RegExp(group) }).innerText()).toContain('hidden to protect fewer than 3 people');
 		}
 		await projector.getByRole('img', { name: /Bar chart/ }).first().waitFor();
 		await projector.getByText('The ramps are locked after 4 pm').waitFor();

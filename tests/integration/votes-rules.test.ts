@@ -145,7 +145,7 @@ describe('small groups and reveal', () => {
 		const csv = await staffGet(server, facilitator.cookie, `/workshops/${workshopId}/votes/${agree.activityId}/results.csv`);
 		expect(csv.status).toBe(200);
 		const otherRow = csv.text.split('\r\n').find((l) => l.includes(',kind,other,'))!;
-		expect(otherRow).toContain('fewer than 3 people: hidden');
+		expect(otherRow).toContain('hidden to protect fewer than 3 people');
 		expect(otherRow).not.toMatch(/,\d+,\d+,\d+,/);
 		expect(csv.text.split('\r\n')[0]).toBe('item,statement,finding_id,group_scope,group,voters,note,gap,agree,disagree,unsure,agree_share');
 		expect((await staffGet(server, member.cookie, `/workshops/${workshopId}/votes/${agree.activityId}/results.csv`)).status).toBe(404);

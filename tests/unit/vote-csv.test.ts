@@ -13,13 +13,13 @@ describe('results as CSV', () => {
 	it('writes one row per item and group, hidden groups without counts, formulas defused', () => {
 		const ballots = [...Array.from({ length: 3 }, () => ballot('Officer', { score: 4 }, 'i1')), ballot('Resident', { score: 1 }, 'i1')];
 		const results = computeResults({ kind: 'practice', items: [{ id: 'i1', text: '=HYPERLINK("x")', findingId: null }], ballots, kindOf, shownGroups: [], anonymous: false });
-		const csv = resultsCsv(results, 'fewer than 3 people: hidden');
+		const csv = resultsCsv(results, 'hidden to protect fewer than 3 people');
 		expect(csv.split('\r\n')).toHaveLength(5);
 		const rows = Papa.parse<Record<string, string>>(csv, { header: true }).data;
 		expect(Object.keys(rows[0]!)).toEqual(['item', 'statement', 'finding_id', 'group_scope', 'group', 'voters', 'note', 'gap', 'mean', 'score_1', 'score_2', 'score_3', 'score_4', 'score_5']);
 		expect(rows[1]).toMatchObject({ item: '1', statement: `'=HYPERLINK("x")`, group_scope: 'kind', group: 'civil_servants', voters: '3', mean: '4', score_4: '3' });
 		// Civil society (1 voter) is hidden, and so is the total: 4 - 3 would give it away.
-		for (const row of [rows[0]!, rows[2]!]) expect(row).toMatchObject({ voters: '', note: 'fewer than 3 people: hidden', mean: '', score_1: '' });
+		for (const row of [rows[0]!, rows[2]!]) expect(row).toMatchObject({ voters: '', note: 'hidden to protect fewer than 3 people', mean: '', score_1: '' });
 		expect(rows[3]).toMatchObject({ group: 'other', voters: '0', note: '' });
 	});
 });
