@@ -190,3 +190,19 @@ describe('the public view', () => {
 		expect(db.db.select().from(auditEvent).where(and(eq(auditEvent.organisationId, orgId), eq(auditEvent.action, 'cycle_public_page.rotate'))).all()).toHaveLength(1);
 	});
 });
+
+describe('the demo register', () => {
+	it('records five actions once, one of them overdue, with dated updates', async () => {
+		const { seedDemoRegister } = await import('../../src/lib/server/demo/register');
+		const ids = seedDemoRegister(db.db, ownerId, orgId, cycleId, workshopId);
+		expect(seedDemoRegister(db.db, ownerId, orgId, cycleId, workshopId)).toEqual(ids);
+		const today = new Date().toISOString().slice(0, 10);
+		const all = listEntries(db.db, orgId, filtersFromQuery(new URLSearchParams()), today);
+		expect(all).toHaveLength(5);
+		expect(all.filter((e) => e.overdue).map((e) => e.title)).toEqual(['Step-free entrance to the housing office']);
+		expect(new Set(all.map((e) => e.horizon))).toEqual(new Set(['quick_win', 'strategic']));
+		const history = entryDetail(db.db, orgId, all[0]!.id, today)!.history;
+		expect(history.map((h) => h.createdAt)).toEqual([...history.map((h) => h.createdAt)].sort((a, b) => a - b));
+		expect(history.at(-1)!.createdAt).toBeLessThan(Date.now() - 20 * 24 * 60 * 60 * 1000);
+	});
+});
