@@ -91,36 +91,29 @@ export function registerCsv(db: Executor, organisationId: string, today: string)
 
 /** The JSON export (format name and version first). */
 export function registerJson(db: Executor, organisation: { id: string; name: string }, today: string, now = Date.now()) {
-	const entries = rows(db, organisation.id).map(({ e, cycle, workshop: ws }) => ({
-		id: e.id,
-		title: e.title,
-		description: e.description,
-		type: e.type,
-		horizon: e.horizon,
-		department: e.department,
-		ownerName: e.ownerName,
-		target: e.target,
-		indicators: JSON.parse(e.indicators) as Indicator[],
-		deadline: e.deadline,
-		resources: e.resources,
-		competence: e.competence,
-		affectedGroups: e.affectedGroups,
-		status: e.status,
-		statusReason: e.statusReason,
-		progress: e.progress,
-		overdue: isOverdue(e, today),
-		cycle: e.cycleId ? { id: e.cycleId, name: cycle } : null,
-		workshop: e.workshopId ? { id: e.workshopId, title: ws } : null,
-		validation: JSON.parse(e.validation) as unknown,
-		recordedAt: iso(e.recordedAt),
-		updatedAt: iso(e.updatedAt),
-		updates: db
-			.select()
-			.from(actionUpdate)
-			.where(eq(actionUpdate.entryId, e.id))
-			.orderBy(asc(actionUpdate.id))
-			.all()
-			.map((u) => ({ at: iso(u.createdAt), changes: JSON.parse(u.changes) as unknown, note: u.note }))
-	}));
+	const entries = rows(db, organisation.id).map(({ e, cycle, workshop: ws }) => {
+		const { organisationId: _org, sourceKey: _key, recordedBy: _by, cycleId, workshopId, indicators, validation, recordedAt, updatedAt, ...fields } = e;
+		return {
+			...fields,
+			indicators: JSON.parse(indicators) as Indicator[],
+			overdue: isOverdue(e, today),
+			cycle: cycleId ? { id: cycleId, name: cycle } : null,
+			workshop: workshopId ? { id: workshopId, title: ws } : null,
+			validation: JSON.parse(validation) as unknown,
+			recordedAt: iso(recordedAt),
+			updatedAt: iso(updatedAt),
+			updates: updatesOf(db, e.id)
+		};
+	});
 	return { format: REGISTER_JSON_FORMAT, version: REGISTER_JSON_VERSION, exportedAt: iso(now), organisation, entries };
+}
+
+function updatesOf(db: Executor, entryId: string) {
+	return db
+		.select()
+		.from(actionUpdate)
+		.where(eq(actionUpdate.entryId, entryId))
+		.orderBy(asc(actionUpdate.id))
+		.all()
+		.map((u) => ({ at: iso(u.createdAt), changes: JSON.parse(u.changes) as unknown, note: u.note }));
 }

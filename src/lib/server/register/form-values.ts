@@ -2,20 +2,11 @@
 import type { Indicator } from '../../shared/action-rules';
 import type { EntryRow } from './entries';
 
+const TEXT_KEYS = ['title', 'description', 'type', 'horizon', 'department', 'ownerName', 'target', 'resources', 'competence', 'affectedGroups'] as const;
+
 export function entryFormValues(e: EntryRow): Record<string, string> {
-	const values: Record<string, string> = {
-		title: e.title,
-		description: e.description,
-		type: e.type,
-		horizon: e.horizon,
-		department: e.department,
-		ownerName: e.ownerName,
-		target: e.target,
-		deadline: e.deadline ?? '',
-		resources: e.resources,
-		competence: e.competence,
-		affectedGroups: e.affectedGroups
-	};
+	const values: Record<string, string> = { deadline: e.deadline ?? '' };
+	for (const key of TEXT_KEYS) values[key] = e[key];
 	(JSON.parse(e.indicators) as Indicator[]).forEach((ind, i) => {
 		values[`indicator_name_${i}`] = ind.name;
 		values[`indicator_baseline_${i}`] = ind.baseline;
