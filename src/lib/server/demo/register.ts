@@ -1,0 +1,43 @@
+/**
+ * The demo's action register: five actions recorded from the demo workshop (quick wins and
+ * strategic ones, mixed statuses, one overdue) with dated progress updates. Content in
+ * ./register.en.json; deadlines and update dates are relative to today, so the overdue one stays overdue.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { actionRegisterEntry, actionUpdate } from '../db/schema';
+import { recordAction } from '../register/entries';
+import { updateProgress } from '../register/progress';
+import content from './register.en.json';
+
+const DAY = 24 * 60 * 60 * 1000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Records the demo actions; returns their ids. Repeating it records nothing new (same source keys). */
+export function seedDemoRegister(db: Db, actorUserId: string, organisationId: string, cycleId: string, workshopId: string, now = Date.now()): string[] {
+	return content.entries.map((e) => {
+		const { key, deadlineDays, updates, ...fields } = e;
+		const { entry, created } = recordAction(db, actorUserId, organisationId, {
+			...fields,
+			sourceKey: `${workshopId}:demo-${key}`,
+			cycleId,
+			workshopId,
+			deadline: isoDay(now + deadlineDays * DAY),
+			validation: { outcome: 'validated', source: 'demo' }
+		});
+		if (!created) return entry.id;
+		const firstUpdate = updates[0]?.daysAgo ?? 1;
+		// Recorded a week before the first update, so the history reads in order.
+		const recordedAt = now - (firstUpdate + 7) * DAY;
+		db.update(actionRegisterEntry).set({ recordedAt }).where(eq(actionRegisterEntry.id, entry.id)).run();
+		db.update(actionUpdate).set({ createdAt: recordedAt }).where(eq(actionUpdate.entryId, entry.id)).run();
+		for (const u of updates) {
+			updateProgress(db, actorUserId, organisationId, entry.id, { status: u.status, reason: u.reason, progress: String(u.progress), note: u.note });
+			const last = db.select({ id: actionUpdate.id }).from(actionUpdate).where(eq(actionUpdate.entryId, entry.id)).all().at(-1)!;
+			db.update(actionUpdate).set({ createdAt: now - u.daysAgo * DAY }).where(eq(actionUpdate.id, last.id)).run();
+		}
+		const updatedAt = now - (updates.at(-1)?.daysAgo ?? firstUpdate + 7) * DAY;
+		db.update(actionRegisterEntry).set({ updatedAt }).where(eq(actionRegisterEntry.id, entry.id)).run();
+		return entry.id;
+	});
+}
