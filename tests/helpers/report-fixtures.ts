@@ -61,6 +61,7 @@ function join(db: Db, workshopId: string, displayName: string | null, roleGroup:
 export interface ReportSeed {
 	voteActivityId: string;
 	findingIds: string[];
+	caseIds: { named: string; anonymous: string };
 }
 
 /** Fills `workshopId` (of `organisationId`) with everything the report shows. */
@@ -81,8 +82,8 @@ export function seedReportWorkshop(db: Db, organisationId: string, workshopId: s
 
 	const paragraph = (text: string, marks?: unknown[]) => ({ type: 'paragraph', content: [{ type: 'text', text, ...(marks ? { marks } : {}) }] });
 	const disputed = [{ type: 'disputed', attrs: { id: 'd1', reason: REPORT.disputedReason } }];
-	caseActivity(db, workshopId, 'Housing for a wheelchair user', 1, 'role_group', ['NGO staff', 'staff'], caseDoc({ situation: [paragraph(REPORT.caseText)], dilemmas: [paragraph(REPORT.disputedText, disputed)] }, ['eu_charter_26']));
-	caseActivity(db, workshopId, 'Benefits letter', 2, 'anonymous', ['Residents'], caseDoc({ situation: [paragraph(REPORT.anonymousCaseText)] }, []));
+	const named = caseActivity(db, workshopId, 'Housing for a wheelchair user', 1, 'role_group', ['NGO staff', 'staff'], caseDoc({ situation: [paragraph(REPORT.caseText)], dilemmas: [paragraph(REPORT.disputedText, disputed)] }, ['eu_charter_26']));
+	const anonymous = caseActivity(db, workshopId, 'Benefits letter', 2, 'anonymous', ['Residents'], caseDoc({ situation: [paragraph(REPORT.anonymousCaseText)] }, []));
 
 	const { cycleId, findingIds } = findingsCycle(db, organisationId, [REPORT.statement, REPORT.otherStatement]);
 	const vote = voteActivity(db, workshopId, 'Validate the findings', { cycleId, findingIds, status: 'closed', revealed: true, shownGroups: ['Residents'], position: 3 });
@@ -117,5 +118,5 @@ export function seedReportWorkshop(db: Db, organisationId: string, workshopId: s
 			updatedAt: now
 		})
 		.run();
-	return { voteActivityId: vote.activityId, findingIds };
+	return { voteActivityId: vote.activityId, findingIds, caseIds: { named, anonymous } };
 }
