@@ -5,6 +5,10 @@ import { buildWorkshopReport } from '../../src/lib/server/reports/workshop-repor
 import { storedDocReader } from '../../src/lib/server/reports/stored-doc';
 import { reportFileName } from '../../src/lib/server/reports/report-docx';
 import type { WorkshopReport } from '../../src/lib/shared/workshop-report';
+import { joinWorkshop } from '../../src/lib/server/participants';
+import { ensureJoinCredentials } from '../../src/lib/server/join-credentials';
+import { participant, workshop } from '../../src/lib/server/db/schema';
+import { eq } from 'drizzle-orm';
 
 let f: PrepareFixture;
 beforeEach(() => (f = prepareFixture()));
@@ -89,6 +93,17 @@ describe('workshop report data model', () => {
 			objections: [{ text: REPORT.objection, attribution: 'Residents' }],
 			changes: []
 		});
+	});
+
+	it('keeps the consent to be thanked only with an organisation, and off unless given', async () => {
+		f.t.db.update(workshop).set({ roleGroups: JSON.stringify(['Residents']) }).where(eq(workshop.id, f.workshopId)).run();
+		ensureJoinCredentials(f.t.db, f.workshopId);
+		const join = (organisation: string | null, acknowledgeOrganisation?: boolean) =>
+			joinWorkshop(f.t.db, f.workshopId, { displayName: null, roleGroup: 'Residents', organisation, language: 'en', acknowledgeOrganisation }).participant.id;
+		const ids = [join('Tenants Union', true), join('  ', true), join('Quiet Association')];
+		const stored = ids.map((id) => f.t.db.select({ a: participant.acknowledgeOrganisation }).from(participant).where(eq(participant.id, id)).get()!.a);
+		expect(stored).toEqual([true, false, false]);
+		expect((await report()).acknowledgements).toEqual(['Tenants Union']);
 	});
 
 	it('names the DOCX file with safe characters only', () => {
