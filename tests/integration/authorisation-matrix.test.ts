@@ -32,6 +32,8 @@ const PAGES: Record<string, Record<Role, string>> = {
 	'GET /workshops/:id/people': row('303 /signin', '303 /signin', '303 /signin', '404',         '303 /signin', '404',         '200'),
 	'POST /workshops/:id/people?/remove':row('303 /signin','303 /signin','303 /signin','404',   '303 /signin', '404',         '200'),
 	'GET /workshops/:id/projector':row('303 /signin','303 /signin', '303 /signin', '404',        '303 /signin', '200',         '200'),
+	'GET /workshops/:id/report': row('303 /signin', '303 /signin', '303 /signin', '404',         '303 /signin', '200',         '200'),
+	'GET /workshops/:id/report.docx':row('303 /signin','303 /signin','303 /signin', '404',       '303 /signin', '200',         '200'),
 	'GET /w/:id':                row('303 /join',   '200',         '303 /join',   '303 /join',   '303 /join',   '303 /join',   '303 /join'),
 	'GET /j/:token':             row('200',         '303 /w/:id',  '200',         '200',         '200',         '200',         '200')
 };

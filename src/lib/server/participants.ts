@@ -42,6 +42,8 @@ export interface JoinInput {
 	roleGroup: string;
 	organisation: string | null;
 	language: string;
+	/** Agreed that the workshop report may thank their organisation by name (kept only with an organisation). */
+	acknowledgeOrganisation?: boolean;
 }
 
 const columns = {
@@ -69,7 +71,7 @@ function checkJoinInput(input: JoinInput, roleGroups: readonly string[]): JoinIn
 		organisation: organisation && organisation.length > PARTICIPANT_ORGANISATION_MAX ? 'organisation_too_long' : null,
 		language: LANGUAGE_PATTERN.test(input.language) ? null : 'language_invalid'
 	});
-	return { displayName, roleGroup: input.roleGroup, organisation, language: input.language };
+	return { displayName, roleGroup: input.roleGroup, organisation, language: input.language, acknowledgeOrganisation: !!input.acknowledgeOrganisation && organisation !== null };
 }
 
 /**
@@ -80,10 +82,10 @@ export function joinWorkshop(db: Db, workshopId: string, input: JoinInput, now =
 	const target = getJoinWorkshop(db, workshopId);
 	if (!target) throw new JoinError('not_found');
 	if (!target.joiningOpen) throw new JoinError('closed');
-	const checked = checkJoinInput(input, target.roleGroups);
+	const { acknowledgeOrganisation, ...checked } = checkJoinInput(input, target.roleGroups);
 	const token = newToken();
 	const participant: Participant = { id: newId(), workshopId, ...checked, createdAt: now };
-	db.insert(participantTable).values({ ...participant, tokenHash: sessionIdOf(token) }).run();
+	db.insert(participantTable).values({ ...participant, acknowledgeOrganisation, tokenHash: sessionIdOf(token) }).run();
 	return { participant, token };
 }
 

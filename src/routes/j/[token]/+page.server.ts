@@ -66,6 +66,7 @@ export const actions: Actions = {
 			anonymous,
 			roleGroup: formString(data, 'roleGroup'),
 			organisation: formString(data, 'organisation').slice(0, 500),
+			acknowledgeOrganisation: data.has('acknowledgeOrganisation'),
 			language
 		};
 		let token: string;
@@ -76,6 +77,7 @@ export const actions: Actions = {
 				displayName: anonymous ? null : values.displayName,
 				roleGroup: values.roleGroup,
 				organisation: values.organisation,
+				acknowledgeOrganisation: values.acknowledgeOrganisation,
 				language
 			}).token;
 		} catch (err) {

@@ -1,0 +1,33 @@
+/**
+ * Reading a synced document for a report: through the live hub when the sync server runs in this
+ * process (the loaded room is the newest state), else straight from the update log the sync server
+ * writes (snapshot + tail, loaded by the sync server's own `UpdateLog.load`).
+ */
+import * as Y from 'yjs';
+import type Database from 'better-sqlite3';
+import type { Db } from '../db/client';
+import { liveHub } from '../live/hub';
+import { UpdateLog } from '../../../../server/sync/update-log';
+
+export type DocReader = <T>(docName: string, read: (doc: Y.Doc) => T) => Promise<T>;
+
+/** Reads documents from the stored update log of `sqlite`, without the sync server. */
+export function storedDocReader(sqlite: Database.Database): DocReader {
+	const log = new UpdateLog(sqlite, 0);
+	return async (docName, read) => {
+		const doc = new Y.Doc();
+		try {
+			for (const update of log.load(docName).updates) Y.applyUpdate(doc, update);
+			return read(doc);
+		} finally {
+			doc.destroy();
+		}
+	};
+}
+
+/** The live hub's reader when the sync server runs, else the stored log of `db`. */
+export function defaultDocReader(db: Db): DocReader {
+	const hub = liveHub();
+	if (hub) return (docName, read) => hub.readDoc(docName, read);
+	return storedDocReader((db as Db & { $client: Database.Database }).$client);
+}
