@@ -7,7 +7,7 @@ import { createFirstAccount, hasAccounts, isSetUp } from '../../src/lib/server/s
 import { verifyCredentials } from '../../src/lib/server/users';
 import { listNotes } from '../../src/lib/shared/doc-schema';
 import { eq } from 'drizzle-orm';
-import { caseStudy, evidence, finding, frameworkNode, voteItem, voteSetup } from '../../src/lib/server/db/schema';
+import { actionRegisterEntry, caseStudy, evidence, finding, frameworkNode, voteItem, voteSetup } from '../../src/lib/server/db/schema';
 import { caseDocName } from '../../src/lib/shared/protocol';
 import { readRights, sectionFragment } from '../../src/lib/shared/case-doc';
 
@@ -57,6 +57,9 @@ describe('demo content', () => {
 		const items = t.db.select().from(voteItem).where(eq(voteItem.activityId, voteStep.id)).all();
 		expect(items).toHaveLength(6);
 		expect(items.every((i) => findings.some((f) => f.id === i.findingId))).toBe(true);
+		const register = t.db.select().from(actionRegisterEntry).all();
+		expect(register).toHaveLength(5);
+		expect(new Set(register.map((e) => e.horizon))).toEqual(new Set(['quick_win', 'strategic']));
 	});
 
 	it('leaves the one-time setup open: the demo account does not count as the first real account', async () => {

@@ -1,7 +1,8 @@
 /**
  * Demo content for RIGHTSBOARD_DEMO=1: on a database without accounts, one organisation, one
  * facilitator with a random password, an assessment cycle with twenty findings, and one workshop
- * whose board holds a few example notes and whose agenda ends with a case study and a finding vote.
+ * whose board holds a few example notes and whose agenda ends with a case study and a finding vote,
+ * and an action register with five recorded action points and their progress.
  * Relative imports only: the server entry (outside SvelteKit) loads this file too.
  */
 import * as Y from 'yjs';
@@ -14,6 +15,7 @@ import { registerAccount } from './accounts';
 import { seedDemoAgenda } from './demo-agenda';
 import { seedDemoCycle, seedDemoVote } from './demo/assessment';
 import { seedDemoCase } from './demo/case-study';
+import { seedDemoRegister } from './demo/register';
 import { findUserByEmail } from './users';
 import { createWorkshop } from './workshops';
 import { addNote, initialiseDoc, NOTE_COLOURS } from '../shared/doc-schema';
@@ -92,6 +94,7 @@ export async function seedDemo(db: Db): Promise<DemoContent | null> {
 	const cycleId = seedDemoCycle(db, account.user.id, account.organisation.id);
 	const caseDoc = await seedDemoCase(db, account.user.id, workshop.id);
 	await seedDemoVote(db, account.user.id, workshop.id, cycleId);
+	seedDemoRegister(db, account.user.id, account.organisation.id, cycleId, workshop.id);
 	return {
 		email: DEMO_EMAIL,
 		password,
