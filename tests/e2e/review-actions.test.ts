@@ -11,7 +11,7 @@ import { removeDir, startServer, type RunningServer } from '../helpers/server';
 import { Fixtures } from '../helpers/fixtures';
 import { launchBrowser } from './helpers/browser';
 import { expectNoAxeViolations } from './helpers/axe';
-import { waitForHydration } from './helpers/app';
+import { snapshot, waitForHydration } from './helpers/app';
 import { createLiveWorkshop, Devices, LAPTOP, PROJECTOR, type LiveWorkshop } from './helpers/live';
 import { membership, workshop } from '../../src/lib/server/db/schema';
 import { manualSourceKey, recordAction, type RecordInput } from '../../src/lib/server/register/entries';
@@ -97,6 +97,7 @@ describe('reviewing open action points across console, projector and phone', () 
 		await facilitator.getByText('2 open action points').waitFor();
 		const link = facilitator.getByRole('link', { name: `Open “${RAMP}” in the register` });
 		expect(await link.getAttribute('href')).toMatch(new RegExp(`^/orgs/${orgId}/register/`));
+		await snapshot(facilitator, 'review-actions-console');
 		await axe(facilitator, 'console, review open actions');
 	});
 
@@ -113,6 +114,7 @@ describe('reviewing open action points across console, projector and phone', () 
 		const text = await projector.locator('body').innerText();
 		expect(text).not.toContain(OWNER);
 		expect(text).not.toContain(LOOP);
+		await snapshot(projector, 'review-actions-projector');
 		await axe(projector, 'projector, review open actions');
 	});
 
@@ -125,6 +127,7 @@ describe('reviewing open action points across console, projector and phone', () 
 		expect(text).not.toContain(OWNER);
 		expect(text).not.toContain(LOOP);
 		expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+		await snapshot(phone, 'review-actions-phone');
 		await axe(phone, 'phone, review open actions');
 	});
 
