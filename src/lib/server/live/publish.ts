@@ -11,6 +11,7 @@ import { liveHub } from './hub';
 import { readStoredControl } from './control-read';
 import { voteControlWriter } from './vote-publish';
 import { caseControlWriter } from './case-publish';
+import { reviewActionsControlWriter } from './review-actions-publish';
 
 /** What the control document should say now, from the database. */
 export function controlSnapshot(db: Db, workshopId: string, now = Date.now()): { state: ControlState; agenda: AgendaItem[] } {
@@ -51,9 +52,11 @@ export async function publishWorkshop(db: Db, workshopId: string): Promise<void>
 	const { state, agenda } = controlSnapshot(db, workshopId);
 	const votes = voteControlWriter(db, workshopId);
 	const cases = caseControlWriter(db, workshopId);
+	const reviews = reviewActionsControlWriter(db, workshopId);
 	await hub.changeDoc(docName('control', workshopId), (doc) => {
 		writeControl(doc, state, agenda);
 		votes(doc);
 		cases(doc);
+		reviews(doc);
 	});
 }

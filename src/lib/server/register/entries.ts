@@ -13,6 +13,7 @@ import { writeAudit } from '../audit';
 import { checkAction, normaliseAction, type ActionInput } from '../../shared/action-rules';
 import { registerEditor } from './access';
 import { diff, recordUpdate } from './history';
+import { refreshReviewActions } from '../live/review-actions-refresh';
 
 export type EntryRow = typeof actionRegisterEntry.$inferSelect;
 
@@ -82,7 +83,7 @@ export function recordAction(db: Db, actorUserId: string, organisationId: string
 	const clean = normaliseAction(input);
 	const sourceKey = input.sourceKey.trim();
 	throwIfIssues({ ...checkAction(clean), sourceKey: sourceKey === '' || sourceKey.length > SOURCE_KEY_MAX ? 'source_key_invalid' : null });
-	return db.transaction((tx) => {
+	const recorded = db.transaction((tx): Recorded => {
 		registerEditor(tx, actorUserId, organisationId);
 		checkLinks(tx, organisationId, input);
 		const now = Date.now();
@@ -112,22 +113,26 @@ export function recordAction(db: Db, actorUserId: string, organisationId: string
 		writeAudit(tx, { action: 'action_register.record', organisationId, actorUserId, subject: inserted.id, detail: JSON.stringify({ sourceKey, workshopId: inserted.workshopId, cycleId: inserted.cycleId }) }, now);
 		return { entry: inserted, created: true };
 	});
+	if (recorded.created) void refreshReviewActions(db, organisationId);
+	return recorded;
 }
 
 /** Edits the describing fields; one update listing what changed (nothing when nothing changed). */
 export function updateEntry(db: Db, actorUserId: string, organisationId: string, entryId: string, input: ActionInput): void {
 	const clean = normaliseAction(input);
 	throwIfIssues(checkAction(clean));
-	db.transaction((tx) => {
+	const changed = db.transaction((tx) => {
 		registerEditor(tx, actorUserId, organisationId);
 		const before = requireEntry(tx, organisationId, entryId);
 		const fields = storedFields(clean);
 		const changes = diff(before, fields);
-		if (Object.keys(changes).length === 0) return;
+		if (Object.keys(changes).length === 0) return false;
 		const now = Date.now();
 		tx.update(actionRegisterEntry).set({ ...fields, updatedAt: now }).where(eq(actionRegisterEntry.id, entryId)).run();
 		recordUpdate(tx, { entryId, actorUserId, changes }, now);
 		writeAudit(tx, { action: 'action_register.edit', organisationId, actorUserId, subject: entryId, detail: JSON.stringify({ fields: Object.keys(changes) }) }, now);
+		return true;
 	});
+	if (changed) void refreshReviewActions(db, organisationId);
 }
 

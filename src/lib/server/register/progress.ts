@@ -12,6 +12,7 @@ import { checkProgress, isActionStatus, parseProgress, REASON_REQUIRED, type Act
 import { registerEditor } from './access';
 import { requireEntry } from './entries';
 import { diff, recordUpdate } from './history';
+import { refreshReviewActions } from '../live/review-actions-refresh';
 
 export function updateProgress(db: Db, actorUserId: string, organisationId: string, entryId: string, input: ProgressInput): void {
 	db.transaction((tx) => {
@@ -35,4 +36,5 @@ export function updateProgress(db: Db, actorUserId: string, organisationId: stri
 		recordUpdate(tx, { entryId, actorUserId, changes, note }, now);
 		writeAudit(tx, { action: 'action_register.progress', organisationId, actorUserId, subject: entryId, detail: JSON.stringify({ fields: Object.keys(changes) }) }, now);
 	});
+	void refreshReviewActions(db, organisationId);
 }
