@@ -7,7 +7,7 @@ import { dbHandle } from '../src/lib/server/db';
 import { log } from '../src/lib/server/logger';
 import { demoWorkshopId, seedDemo } from '../src/lib/server/demo';
 import { ensureJoinCredentials } from '../src/lib/server/join-credentials';
-import { UpdateLog } from './sync/update-log';
+import { UpdateLog } from '../src/lib/server/update-log';
 
 export async function firstStart(cfg: Config): Promise<void> {
 	if (!cfg.demo) return;

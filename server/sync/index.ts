@@ -15,7 +15,7 @@ import { log } from '../../src/lib/server/logger';
 import { Connection } from './connection';
 import { defaultSyncOptions, type SyncOptions } from './options';
 import { RoomRegistry } from './rooms';
-import { UpdateLog } from './update-log';
+import { UpdateLog } from '../../src/lib/server/update-log';
 import { authorise, type Principal } from './upgrade';
 import { onDocumentCommitted } from './participant-notes';
 import { watchCaseContributions } from './case-contributions';

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode } from '../../src/lib/shared/protocol';
 import { log } from '../../src/lib/server/logger';
-import type { UpdateLog } from './update-log';
+import type { UpdateLog } from '../../src/lib/server/update-log';
 import { awarenessFrame, step1Frame, step2Frame, updateFrame } from './frames';
 
 /** A connection as the room sees it. */

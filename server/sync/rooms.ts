@@ -5,7 +5,7 @@
  */
 import { log } from '../../src/lib/server/logger';
 import { Room, type Peer } from './room';
-import type { UpdateLog } from './update-log';
+import type { UpdateLog } from '../../src/lib/server/update-log';
 
 export class RoomRegistry {
 	#rooms = new Map<string, Room>();

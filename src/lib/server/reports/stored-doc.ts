@@ -1,13 +1,13 @@
 /**
  * Reading a synced document for a report: through the live hub when the sync server runs in this
  * process (the loaded room is the newest state), else straight from the update log the sync server
- * writes (snapshot + tail, loaded by the sync server's own `UpdateLog.load`).
+ * writes (snapshot + tail, loaded by the same `UpdateLog.load` the sync server uses).
  */
 import * as Y from 'yjs';
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/client';
 import { liveHub } from '../live/hub';
-import { UpdateLog } from '../../../../server/sync/update-log';
+import { UpdateLog } from '../update-log';
 
 export type DocReader = <T>(docName: string, read: (doc: Y.Doc) => T) => Promise<T>;
 
