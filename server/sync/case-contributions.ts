@@ -34,6 +34,8 @@ export function watchCaseContributions(room: Room): void {
 	if (name?.kind !== 'case') return;
 	const { workshopId, caseStudyId } = name;
 	const pending = new Map<string, Set<CaseSection>>();
+	// Recorded already (in this room's life): typing must not cost a database write every few keys.
+	const known = new Set<string>();
 	let timer: NodeJS.Timeout | null = null;
 
 	const record = async () => {
@@ -41,7 +43,10 @@ export function watchCaseContributions(room: Room): void {
 		await room.flushed();
 		const db = getDb();
 		let added = false;
-		for (const [group, sections] of pending) added = recordContributors(db, caseStudyId, sections, group) || added;
+		for (const [group, sections] of pending) {
+			added = recordContributors(db, caseStudyId, sections, group) || added;
+			for (const s of sections) known.add(`${group}\u0000${s}`);
+		}
 		pending.clear();
 		if (added) await publishWorkshop(db, workshopId);
 	};
@@ -49,10 +54,12 @@ export function watchCaseContributions(room: Room): void {
 	room.doc.on('afterTransaction', (tx: Y.Transaction) => {
 		const principal = principalOf(tx.origin);
 		if (!principal) return;
-		const changed = CASE_SECTIONS.filter((s) => tx.changedParentTypes.has(sectionFragment(room.doc, s) as unknown as Y.AbstractType<Y.YEvent<any>>));
-		if (changed.length === 0) return;
+		const changedSections = CASE_SECTIONS.filter((s) => tx.changedParentTypes.has(sectionFragment(room.doc, s) as unknown as Y.AbstractType<Y.YEvent<any>>));
+		if (changedSections.length === 0) return;
 		const group = groupOf(tx.origin as object, principal);
 		if (!group) return;
+		const changed = changedSections.filter((s) => !known.has(`${group}\u0000${s}`));
+		if (changed.length === 0) return;
 		const sections = pending.get(group) ?? new Set<CaseSection>();
 		for (const s of changed) sections.add(s);
 		pending.set(group, sections);
