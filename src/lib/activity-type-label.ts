@@ -7,6 +7,7 @@ const TYPES: Record<string, () => string> = {
 	discussion: m.activity_type_discussion,
 	case_study: m.activity_type_case_study,
 	vote: m.activity_type_vote,
+	action_points: m.action_points_type_label,
 	review_actions: m.review_actions_type_label,
 	break: m.activity_type_break
 };

@@ -4,7 +4,7 @@
  */
 
 /** Kinds of activity a facilitator can put on the agenda. */
-export const ACTIVITY_TYPES = ['orientation', 'brainstorm', 'discussion', 'case_study', 'vote', 'review_actions', 'break'] as const;
+export const ACTIVITY_TYPES = ['orientation', 'brainstorm', 'discussion', 'case_study', 'vote', 'action_points', 'review_actions', 'break'] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 /**

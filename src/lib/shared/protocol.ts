@@ -54,12 +54,13 @@ export type CloseCodeName = keyof typeof CloseCode;
  * Kinds of synced document, one per workshop: `board` (staff co-edit it; the server adds the
  * participants' notes as they may be seen), `control` (written only by the server). And one per
  * participant: `mine` (that participant's own notes, which only they write). And one per case
- * study: `case` (its sections, co-edited by staff and participants).
+ * study: `case` (its sections, co-edited by staff and participants). And `actions` (the workshop's
+ * drafted action points, co-edited by staff and, during an action-points activity, participants).
  */
-export const DOC_KINDS = ['board', 'control'] as const;
+export const DOC_KINDS = ['board', 'control', 'actions'] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
 
-const DOC_NAME = /^(board|control)\.([a-z2-7]{24})$/;
+const DOC_NAME = /^(board|control|actions)\.([a-z2-7]{24})$/;
 const MINE_NAME = /^mine\.([a-z2-7]{24})\.([a-z2-7]{24})$/;
 const CASE_NAME = /^case\.([a-z2-7]{24})\.([a-z2-7]{24})$/;
 

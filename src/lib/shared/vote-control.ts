@@ -9,7 +9,7 @@ export interface PublishedVote {
 	kind: VoteKind;
 	status: VoteStatus;
 	revealed: boolean;
-	items: { id: string; text: string; findingId?: string }[];
+	items: { id: string; text: string; findingId?: string; actionPointId?: string }[];
 	budget: number;
 	cap: number;
 	/** How many people voted. */

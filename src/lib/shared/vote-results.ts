@@ -9,7 +9,10 @@ export type AgreeTally = { counts: { agree: number; disagree: number; unsure: nu
 export type PracticeTally = { mean: number | null; distribution: number[] };
 export type DotsTally = { dots: number; share: number };
 export type RankingTally = { borda: number; meanRank: number | null };
-export type Tally = AgreeTally | PracticeTally | DotsTally | RankingTally;
+/** Mean impact and effort (1–3) and how many placed the item in each cell: index (impact-1)*3 + (effort-1). */
+export type GridTally = { impact: number | null; effort: number | null; cells: number[] };
+export type EndorseTally = { stances: { endorse: number; endorse_changes: number; object: number } };
+export type Tally = AgreeTally | PracticeTally | DotsTally | RankingTally | GridTally | EndorseTally;
 
 export type GroupScope = 'all' | 'kind' | 'role_group';
 
@@ -43,6 +46,8 @@ export interface ItemResult {
 	id: string;
 	text: string;
 	findingId: string | null;
+	/** The drafted action point this item stands for, if any. */
+	actionPointId?: string | null;
 	groups: GroupResult[];
 	/** Civil servants and civil society (both shown) see it very differently. */
 	gap: boolean;

@@ -4,13 +4,30 @@
  * routes translate them.
  */
 
-export const VOTE_KINDS = ['agree', 'practice', 'dots', 'ranking'] as const;
+/**
+ * `grid`: each person places each item on impact and effort (low / medium / high), for sorting
+ * action points into quick wins and strategic objectives. `endorse`: validation of action points;
+ * each person endorses, endorses with changes (saying which) or objects (saying why).
+ */
+export const VOTE_KINDS = ['agree', 'practice', 'dots', 'ranking', 'grid', 'endorse'] as const;
 export type VoteKind = (typeof VOTE_KINDS)[number];
 export const VOTE_STATUSES = ['draft', 'open', 'closed'] as const;
 export type VoteStatus = (typeof VOTE_STATUSES)[number];
 export const AGREE_CHOICES = ['agree', 'disagree', 'unsure'] as const;
 export type AgreeChoice = (typeof AGREE_CHOICES)[number];
 export const PRACTICE_SCORES = [1, 2, 3, 4, 5] as const;
+/** Impact and effort levels of the grid: 1 low, 2 medium, 3 high. */
+export const GRID_LEVELS = [1, 2, 3] as const;
+export const ENDORSE_STANCES = ['endorse', 'endorse_changes', 'object'] as const;
+export type EndorseStance = (typeof ENDORSE_STANCES)[number];
+/** Stances that must say why (which changes; why the objection). */
+export const STANCES_NEEDING_REASON: readonly EndorseStance[] = ['endorse_changes', 'object'];
+/**
+ * How the author of a requested change or objection wants it attributed: by name, by role group,
+ * or not at all. Never more than the activity's anonymity allows.
+ */
+export const ATTRIBUTIONS = ['named', 'role_group', 'anonymous'] as const;
+export type Attribution = (typeof ATTRIBUTIONS)[number];
 
 export const REASON_MAX = 500;
 export const STATEMENT_MAX = 500;
@@ -25,10 +42,16 @@ export function isVoteKind(value: unknown): value is VoteKind {
 
 /** Whether a kind takes one ballot per item (agree, practice) or one per activity (dots, ranking). */
 export function ballotPerItem(kind: VoteKind): boolean {
-	return kind === 'agree' || kind === 'practice';
+	return kind !== 'dots' && kind !== 'ranking';
 }
 
-export type BallotValue = { choice: AgreeChoice } | { score: number } | { dots: Record<string, number> } | { order: string[] };
+export type BallotValue =
+	| { choice: AgreeChoice }
+	| { score: number }
+	| { dots: Record<string, number> }
+	| { order: string[] }
+	| { impact: number; effort: number }
+	| { stance: EndorseStance; attribution: Attribution };
 
 export type BallotIssue =
 	| 'unknown_item'
@@ -39,7 +62,11 @@ export type BallotIssue =
 	| 'over_cap'
 	| 'bad_order'
 	| 'reason_too_long'
-	| 'reason_not_allowed';
+	| 'reason_not_allowed'
+	| 'bad_level'
+	| 'bad_stance'
+	| 'reason_required'
+	| 'bad_attribution';
 
 export interface BallotRules {
 	kind: VoteKind;
@@ -58,6 +85,7 @@ export type CheckedBallot = { ok: true; itemKey: string; value: BallotValue; rea
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const fail = (issue: BallotIssue): CheckedBallot => ({ ok: false, issue });
+const isLevel = (v: unknown): v is number => typeof v === 'number' && (GRID_LEVELS as readonly number[]).includes(v);
 
 function checkDots(rules: BallotRules, raw: unknown): BallotValue | BallotIssue {
 	if (!isRecord(raw)) return 'bad_dots';
@@ -95,6 +123,18 @@ export function checkBallot(rules: BallotRules, input: BallotInput): CheckedBall
 			const choice = value.choice;
 			if (typeof choice !== 'string' || !(AGREE_CHOICES as readonly string[]).includes(choice)) return fail('bad_choice');
 			return { ok: true, itemKey: input.itemKey, value: { choice: choice as AgreeChoice }, reason: trimmed };
+		}
+		if (rules.kind === 'grid') {
+			const { impact, effort } = value;
+			if (!isLevel(impact) || !isLevel(effort)) return fail('bad_level');
+			return { ok: true, itemKey: input.itemKey, value: { impact, effort }, reason: trimmed };
+		}
+		if (rules.kind === 'endorse') {
+			const { stance, attribution } = value;
+			if (typeof stance !== 'string' || !(ENDORSE_STANCES as readonly string[]).includes(stance)) return fail('bad_stance');
+			if (typeof attribution !== 'string' || !(ATTRIBUTIONS as readonly string[]).includes(attribution)) return fail('bad_attribution');
+			if (STANCES_NEEDING_REASON.includes(stance as EndorseStance) && !trimmed) return fail('reason_required');
+			return { ok: true, itemKey: input.itemKey, value: { stance: stance as EndorseStance, attribution: attribution as Attribution }, reason: trimmed };
 		}
 		const score = value.score;
 		if (typeof score !== 'number' || !Number.isInteger(score) || score < 1 || score > 5) return fail('bad_score');

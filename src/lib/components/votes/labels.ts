@@ -6,7 +6,9 @@ const KINDS: Record<string, () => string> = {
 	agree: m.votes_kind_agree,
 	practice: m.votes_kind_practice,
 	dots: m.votes_kind_dots,
-	ranking: m.votes_kind_ranking
+	ranking: m.votes_kind_ranking,
+	grid: m.prioritise_kind_grid,
+	endorse: m.validation_kind_endorse
 };
 const GROUP_KINDS: Record<string, () => string> = {
 	civil_servants: m.votes_group_civil_servants,

@@ -66,10 +66,18 @@ export const voteSetup = sqliteTable('vote_setup', {
 	revealed: integer('revealed', { mode: 'boolean' }).notNull().default(false),
 	/** JSON array of declared role-group labels whose results are shown beside the three kinds. */
 	shownGroups: text('shown_groups').notNull().default('[]'),
+	/**
+	 * JSON array of role-group labels who may answer (validation of action points); '[]' means
+	 * everyone may.
+	 */
+	answerGroups: text('answer_groups').notNull().default('[]'),
 	updatedAt: integer('updated_at').notNull()
 });
 
-/** One thing voted on in a vote activity: a finding or a free statement. */
+/**
+ * One thing voted on in a vote activity: a finding, a drafted action point (its id in the
+ * workshop's `actions` document; `text` keeps its title as it was when added) or a free statement.
+ */
 export const voteItem = sqliteTable(
 	'vote_item',
 	{
@@ -79,6 +87,7 @@ export const voteItem = sqliteTable(
 			.references(() => activity.id, { onDelete: 'cascade' }),
 		position: integer('position').notNull(),
 		findingId: text('finding_id').references(() => finding.id, { onDelete: 'cascade' }),
+		actionPointId: text('action_point_id'),
 		text: text('text').notNull().default(''),
 		createdAt: integer('created_at').notNull()
 	},

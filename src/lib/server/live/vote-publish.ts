@@ -17,7 +17,9 @@ export function publishedVotes(db: Db, workshopId: string): Record<string, Publi
 			kind: vote.kind,
 			status: vote.status,
 			revealed: vote.revealed,
-			items: vote.items.map((i) => (i.findingId ? { id: i.id, text: i.text, findingId: i.findingId } : { id: i.id, text: i.text })),
+			items: vote.items.map((i) =>
+				i.findingId ? { id: i.id, text: i.text, findingId: i.findingId } : i.actionPointId ? { id: i.id, text: i.text, actionPointId: i.actionPointId } : { id: i.id, text: i.text }
+			),
 			budget: vote.budget,
 			cap: vote.cap,
 			ballots: voterCount(db, vote.activityId),

@@ -13,6 +13,7 @@ const VOTE_ERRORS: Record<VoteErrorCode, () => string> = {
 	bad_outcome: m.votes_error_bad_outcome,
 	no_cycle: m.votes_error_no_cycle,
 	bad_finding: m.votes_error_bad_finding,
+	bad_action_point: m.validation_error_bad_action_point,
 	bad_group: m.votes_error_bad_group,
 	bad_cycle: m.votes_error_bad_cycle,
 	proposal_required: m.votes_error_proposal_required,
@@ -28,7 +29,11 @@ const BALLOT_ERRORS: Record<BallotIssue, () => string> = {
 	over_cap: m.votes_error_over_cap,
 	bad_order: m.votes_error_bad_order,
 	reason_too_long: m.votes_error_reason_too_long,
-	reason_not_allowed: m.votes_error_reason_not_allowed
+	reason_not_allowed: m.votes_error_reason_not_allowed,
+	bad_level: m.prioritise_error_bad_level,
+	bad_stance: m.validation_error_bad_stance,
+	reason_required: m.validation_error_reason_required,
+	bad_attribution: m.validation_error_bad_attribution
 };
 
 export const voteErrorMessage = (code: VoteErrorCode): string => VOTE_ERRORS[code]();

@@ -12,6 +12,8 @@ export interface VoteItemView {
 	id: string;
 	text: string;
 	findingId: string | null;
+	/** A drafted action point's id in the workshop's actions document. */
+	actionPointId: string | null;
 }
 
 export interface VoteView {
@@ -26,6 +28,8 @@ export interface VoteView {
 	status: VoteStatus;
 	revealed: boolean;
 	shownGroups: string[];
+	/** Role groups who may answer; empty means everyone. */
+	answerGroups: string[];
 	items: VoteItemView[];
 }
 
@@ -41,13 +45,13 @@ function parseList(json: string): string[] {
 /** The items of a vote in order; a finding's item shows the finding's statement. */
 export function readItems(db: Executor, activityId: string): VoteItemView[] {
 	return db
-		.select({ id: voteItem.id, text: voteItem.text, findingId: voteItem.findingId, statement: finding.statement })
+		.select({ id: voteItem.id, text: voteItem.text, findingId: voteItem.findingId, actionPointId: voteItem.actionPointId, statement: finding.statement })
 		.from(voteItem)
 		.leftJoin(finding, eq(finding.id, voteItem.findingId))
 		.where(eq(voteItem.activityId, activityId))
 		.orderBy(asc(voteItem.position))
 		.all()
-		.map((r) => ({ id: r.id, text: r.findingId ? (r.statement ?? '') : r.text, findingId: r.findingId }));
+		.map((r) => ({ id: r.id, text: r.findingId ? (r.statement ?? '') : r.text, findingId: r.findingId, actionPointId: r.actionPointId }));
 }
 
 /** A vote activity of this workshop, or null (no such activity, another workshop, not a vote). */
@@ -71,6 +75,7 @@ export function readVote(db: Executor, workshopId: string, activityId: string): 
 		status: (setup?.status as VoteStatus | undefined) ?? 'draft',
 		revealed: setup?.revealed ?? false,
 		shownGroups: parseList(setup?.shownGroups ?? '[]'),
+		answerGroups: parseList(setup?.answerGroups ?? '[]'),
 		items: readItems(db, activityId)
 	};
 }

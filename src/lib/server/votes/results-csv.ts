@@ -10,7 +10,9 @@ const TALLY_COLUMNS: Record<VoteKind, string[]> = {
 	agree: ['agree', 'disagree', 'unsure', 'agree_share'],
 	practice: ['mean', 'score_1', 'score_2', 'score_3', 'score_4', 'score_5'],
 	dots: ['dots', 'dots_share'],
-	ranking: ['borda', 'mean_rank']
+	ranking: ['borda', 'mean_rank'],
+	grid: ['mean_impact', 'mean_effort'],
+	endorse: ['endorse', 'endorse_with_changes', 'object']
 };
 
 export const CSV_COLUMNS = ['item', 'statement', 'finding_id', 'group_scope', 'group', 'voters', 'note', 'gap'];
@@ -20,6 +22,8 @@ function tallyCells(tally: Tally | null): (string | number)[] {
 	if ('counts' in tally) return [tally.counts.agree, tally.counts.disagree, tally.counts.unsure, tally.share];
 	if ('distribution' in tally) return [tally.mean ?? '', ...tally.distribution];
 	if ('dots' in tally) return [tally.dots, tally.share];
+	if ('cells' in tally) return [tally.impact ?? '', tally.effort ?? ''];
+	if ('stances' in tally) return [tally.stances.endorse, tally.stances.endorse_changes, tally.stances.object];
 	return [tally.borda, tally.meanRank ?? ''];
 }
 

@@ -10,7 +10,7 @@ import { isGap, tally, type CountedBallot } from './tallies';
 
 export interface ResultsInput {
 	kind: VoteKind;
-	items: readonly { id: string; text: string; findingId: string | null }[];
+	items: readonly { id: string; text: string; findingId: string | null; actionPointId?: string | null }[];
 	ballots: readonly CountedBallot[];
 	/** The kind of a role-group label. */
 	kindOf: (roleGroup: string) => string;
@@ -88,7 +88,7 @@ function itemResult(input: ResultsInput, defs: GroupDef[], item: ResultsInput['i
 	const society = groups.find((g) => g.key === 'kind:civil_society');
 	const gap = !!(servants?.tally && society?.tally && servants.voters && society.voters && isGap(input.kind, servants.tally, society.tally, input.items.length));
 	const reasons = reasonsOf(input, ballots, hidden);
-	return { id: item.id, text: item.text, findingId: item.findingId, groups, gap, reasons };
+	return { id: item.id, text: item.text, findingId: item.findingId, actionPointId: item.actionPointId ?? null, groups, gap, reasons };
 }
 
 /** Results of one vote activity. */

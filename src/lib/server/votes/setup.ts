@@ -13,6 +13,7 @@ import { getJoinWorkshop } from '../join-credentials';
 import { publishWorkshop } from '../live/publish';
 import { checkSetup, checkStatement, ITEMS_MAX, type SetupInput } from '../../shared/vote-rules';
 import { requireRunnableVote, saveSetupRow } from './commands';
+import { workshopActionPoints } from '../action-points/read';
 import type { VoteView } from './read';
 import { VoteError } from './vote-error';
 
@@ -82,6 +83,25 @@ export function addFindings(db: Db, userId: string, workshopId: string, activity
 		if (vote.items.length + wanted.length > ITEMS_MAX) throwIfIssues({ findings: 'too_many_items' });
 		let position = nextPosition(tx, activityId);
 		for (const id of wanted) tx.insert(voteItem).values({ id: newId(), activityId, position: position++, findingId: id, text: '', createdAt: now }).run();
+	});
+}
+
+/**
+ * Adds drafted action points (ids from the workshop's actions document) as items; each item keeps
+ * the point's title as it is now (or a placeholder when it has none yet).
+ */
+export async function addActionPoints(db: Db, userId: string, workshopId: string, activityId: string, actionPointIds: string[], untitled: string, now = Date.now()) {
+	const drafts = await workshopActionPoints(db, workshopId);
+	return change(db, userId, workshopId, activityId, (tx, vote) => {
+		requireDraft(vote);
+		if (actionPointIds.length === 0) throw new VoteError('bad_action_point');
+		const wanted = [...new Set(actionPointIds)].filter((id) => !vote.items.some((i) => i.actionPointId === id));
+		const points = wanted.map((id) => drafts.find((d) => d.id === id));
+		if (points.some((p) => !p)) throw new VoteError('bad_action_point');
+		if (vote.items.length + wanted.length > ITEMS_MAX) throwIfIssues({ actionPoints: 'too_many_items' });
+		let position = nextPosition(tx, activityId);
+		for (const p of points) tx.insert(voteItem).values({ id: newId(), activityId, position: position++, actionPointId: p!.id, text: p!.title || untitled, createdAt: now }).run();
+		saveSetupRow(tx, vote, {});
 	});
 }
 

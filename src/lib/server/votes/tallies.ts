@@ -1,6 +1,6 @@
 /** Counting ballots of one group for one item, per kind of vote. Pure functions. */
 import type { BallotValue, VoteKind } from '../../shared/vote-rules';
-import type { AgreeTally, DotsTally, PracticeTally, RankingTally, Tally } from '../../shared/vote-results';
+import type { AgreeTally, DotsTally, EndorseTally, GridTally, PracticeTally, RankingTally, Tally } from '../../shared/vote-results';
 
 export interface CountedBallot {
 	participantId: string;
@@ -60,6 +60,28 @@ export function rankingTally(ballots: readonly CountedBallot[], itemId: string, 
 	return { borda, meanRank: ranked ? round(places / ranked) : null };
 }
 
+/** Mean impact and effort, and the count in each of the nine cells. */
+export function gridTally(ballots: readonly CountedBallot[]): GridTally {
+	const cells = Array<number>(9).fill(0);
+	let impact = 0;
+	let effort = 0;
+	let n = 0;
+	for (const b of ballots) {
+		if (!('impact' in b.value)) continue;
+		cells[(b.value.impact - 1) * 3 + (b.value.effort - 1)]!++;
+		impact += b.value.impact;
+		effort += b.value.effort;
+		n++;
+	}
+	return { impact: n ? round(impact / n) : null, effort: n ? round(effort / n) : null, cells };
+}
+
+export function endorseTally(ballots: readonly CountedBallot[]): EndorseTally {
+	const stances = { endorse: 0, endorse_changes: 0, object: 0 };
+	for (const b of ballots) if ('stance' in b.value) stances[b.value.stance]++;
+	return { stances };
+}
+
 /** The tally of one group's ballots for one item. */
 export function tally(kind: VoteKind, ballots: readonly CountedBallot[], itemId: string, itemCount: number): Tally {
 	switch (kind) {
@@ -71,6 +93,10 @@ export function tally(kind: VoteKind, ballots: readonly CountedBallot[], itemId:
 			return dotsTally(ballots, itemId);
 		case 'ranking':
 			return rankingTally(ballots, itemId, itemCount);
+		case 'grid':
+			return gridTally(ballots);
+		case 'endorse':
+			return endorseTally(ballots);
 	}
 }
 

@@ -9,6 +9,7 @@ export type VoteErrorCode =
 	| 'bad_outcome'
 	| 'no_cycle'
 	| 'bad_finding'
+	| 'bad_action_point'
 	| 'bad_group'
 	| 'bad_cycle'
 	| 'proposal_required'

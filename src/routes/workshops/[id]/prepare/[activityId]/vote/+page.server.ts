@@ -4,8 +4,9 @@ import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/require-user';
 import { requirePreparableWorkshop } from '$lib/server/prepare-guard';
 import { getJoinWorkshop } from '$lib/server/join-credentials';
+import { workshopActionPoints } from '$lib/server/action-points/read';
 import { readVote } from '$lib/server/votes/read';
-import { addFindings, addStatement, cycleFindings, moveItem, organisationCycles, removeItem, saveSettings } from '$lib/server/votes/setup';
+import { addActionPoints, addFindings, addStatement, cycleFindings, moveItem, organisationCycles, removeItem, saveSettings } from '$lib/server/votes/setup';
 import { VoteError } from '$lib/server/votes/vote-error';
 import { InputError } from '$lib/server/input-error';
 import { WorkshopAccessError } from '$lib/server/workshop-access';
@@ -14,7 +15,7 @@ import { setupIssueMessage } from '$lib/server/votes/setup-messages';
 import { formString } from '$lib/server/form-data';
 import { m } from '$lib/paraglide/messages';
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
+export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const db = getDb();
 	const { workshop } = requirePreparableWorkshop(db, user.id, params.id);
@@ -25,7 +26,8 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		vote,
 		cycles: organisationCycles(db, workshop.id),
 		findings: cycleFindings(db, vote.cycleId),
-		roleGroups: getJoinWorkshop(db, workshop.id)?.roleGroups ?? []
+		roleGroups: getJoinWorkshop(db, workshop.id)?.roleGroups ?? [],
+		actionPoints: (await workshopActionPoints(db, workshop.id)).map((p) => ({ id: p.id, title: p.title }))
 	};
 };
 
@@ -61,6 +63,17 @@ export const actions: Actions = {
 	findings: (event) =>
 		run(event, (userId, data) =>
 			addFindings(getDb(), userId, event.params.id, event.params.activityId, data.getAll('findingId').filter((v): v is string => typeof v === 'string'))
+		),
+	actionPoints: (event) =>
+		run(event, (userId, data) =>
+			addActionPoints(
+				getDb(),
+				userId,
+				event.params.id,
+				event.params.activityId,
+				data.getAll('actionPointId').filter((v): v is string => typeof v === 'string'),
+				m.validation_setup_action_point_untitled()
+			)
 		),
 	statement: (event) => run(event, (userId, data) => addStatement(getDb(), userId, event.params.id, event.params.activityId, formString(data, 'statement'))),
 	move: (event) =>
