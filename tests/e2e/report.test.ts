@@ -70,7 +70,7 @@ describe('the workshop report page', () => {
 
 		await page.emulateMedia({ media: 'print' });
 		await page.locator('.site-header').waitFor({ state: 'hidden' });
-		expect(await page.getByRole('navigation', { name: 'Report actions' }).isVisible()).toBe(false);
+		expect(await page.getByRole('navigation', { name: 'Print and download' }).isVisible()).toBe(false);
 		expect(await print.isVisible()).toBe(false);
 		expect(await caseText.isVisible()).toBe(true);
 		const colours = await page.evaluate(() => {

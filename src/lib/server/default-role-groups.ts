@@ -4,10 +4,10 @@
  * Relative imports only: the server entry (outside SvelteKit) loads this through workshops.ts.
  */
 import { m } from '../paraglide/messages.js';
-import { baseLocale, isLocale } from '../paraglide/runtime.js';
+import { baseLocale, isLocale, type Locale } from '../paraglide/runtime.js';
 import { DEFAULT_ROLE_GROUP_KEYS, type DefaultRoleGroupKey } from '../shared/agenda';
 
-type Label = (inputs: Record<string, never>, options: { locale: typeof baseLocale }) => string;
+type Label = (inputs: Record<string, never>, options: { locale: Locale }) => string;
 
 const LABELS: Record<DefaultRoleGroupKey, Label> = {
 	civil_servant_policy: m.prepare_role_group_civil_servant_policy,

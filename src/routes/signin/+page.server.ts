@@ -9,6 +9,7 @@ import { invalidateSession } from '$lib/server/auth/session';
 import { startSession } from '$lib/server/auth/sign-in';
 import { minutesToWait, signinLimits } from '$lib/server/auth/signin-limits';
 import { safeRedirectTarget } from '$lib/server/auth/redirect-target';
+import { applyStoredLocale } from '$lib/server/user-locale';
 import { formString } from '$lib/server/form-data';
 import { normaliseEmail } from '$lib/shared/account-rules';
 import { log } from '$lib/server/logger';
@@ -49,6 +50,7 @@ export const actions: Actions = {
 		// A new sign-in replaces whatever session this browser had.
 		if (event.locals.session) await invalidateSession(db, event.locals.session.id);
 		await startSession(event, db, user.id);
+		applyStoredLocale(event.cookies, db, user.id);
 		log.info('signed in', { userId: user.id });
 		redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo')));
 	}

@@ -1,7 +1,8 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
-import { baseLocale, extractLocaleFromHeader, isLocale, locales } from '$lib/paraglide/runtime';
+import { getLocale, isLocale, locales, type Locale } from '$lib/paraglide/runtime';
+import { setLocaleCookie } from '$lib/server/locale-cookie';
 import { getDb } from '$lib/server/db';
 import { formString } from '$lib/server/form-data';
 import { InputError } from '$lib/server/input-error';
@@ -41,7 +42,8 @@ export const load: PageServerLoad = (event) => {
 		joiningOpen: workshop.joiningOpen,
 		roleGroups: workshop.roleGroups,
 		languages: languageOptions(),
-		defaultLanguage: extractLocaleFromHeader(event.request) ?? baseLocale,
+		// The language this page is shown in: a cookie from an earlier choice, else the browser's.
+		defaultLanguage: getLocale(),
 		limits: { displayName: DISPLAY_NAME_MAX, organisation: PARTICIPANT_ORGANISATION_MAX }
 	};
 };
@@ -90,6 +92,8 @@ export const actions: Actions = {
 			return fail(500, { values, errors: {}, message: m.join_error_unexpected() });
 		}
 		setParticipantCookie(event, workshop.id, token);
+		// The language chosen at join is the interface language on this device from now on.
+		setLocaleCookie(event.cookies, language as Locale);
 		redirect(303, `/w/${workshop.id}`);
 	}
 };
