@@ -167,6 +167,12 @@ describe('the recording page', () => {
 		for (const name of NAMES) expect(text).not.toContain(name);
 	});
 
+	it('explains an empty workshop', async () => {
+		const empty = fx.workshop(orgId, 'Nothing drafted');
+		const text = plain(await (await get(`/workshops/${empty}/actions`, facilitator.cookie)).text());
+		expect(text).toContain('No action points have been drafted in this workshop yet.');
+	});
+
 	it('offers the draft prefilled, with the validating vote’s cycle', async () => {
 		const html = await (await get(`/workshops/${workshopId}/actions/${ids.ramp}`, facilitator.cookie)).text();
 		expect(html).toContain(`value="${RAMP}"`);
