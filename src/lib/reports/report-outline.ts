@@ -19,7 +19,12 @@ export type ReportBlock =
 const OUTCOMES: Record<string, () => string> = {
 	validated: m.votes_outcome_validated,
 	contested: m.votes_outcome_contested,
-	revised: m.votes_outcome_revised
+	revised: m.votes_outcome_revised,
+	// Validation of action points (endorse votes), as the recording page says it.
+	endorsed: m.recording_outcome_endorsed,
+	endorsed_with_changes: m.recording_outcome_endorsed_with_changes,
+	not_endorsed: m.recording_outcome_not_endorsed,
+	too_few_answers: m.recording_outcome_too_few_answers
 };
 const outcomeLabel = (o: string | null): string => (o ? (OUTCOMES[o]?.() ?? o) : m.report_outcome_none());
 
@@ -109,10 +114,11 @@ function findingVote(v: ReportFindingVote): ReportBlock[] {
 }
 
 const ANSWER_KEYS = ['agree', 'disagree', 'unsure'];
+const STANCES: Record<string, () => string> = { endorse: m.validation_stance_endorse, endorse_changes: m.validation_stance_endorse_changes, object: m.validation_stance_object };
 
 function countsText(counts: Record<string, number>): string {
 	return Object.entries(counts)
-		.map(([answer, n]) => `${ANSWER_KEYS.includes(answer) ? answerLabel(answer) : answer}: ${n}`)
+		.map(([answer, n]) => `${ANSWER_KEYS.includes(answer) ? answerLabel(answer) : (STANCES[answer]?.() ?? answer)}: ${n}`)
 		.join(', ');
 }
 

@@ -24,6 +24,8 @@ export interface RecordInput extends ActionInput {
 	workshopId?: string | null;
 	/** The validation outcome when recorded (stored as given, as JSON). */
 	validation?: unknown;
+	/** The drafted action point recorded from the workshop, when recorded from one (named in the audit event). */
+	actionPointId?: string | null;
 }
 
 export const SOURCE_KEY_MAX = 200;
@@ -110,7 +112,7 @@ export function recordAction(db: Db, actorUserId: string, organisationId: string
 			return { entry: existing, created: false };
 		}
 		recordUpdate(tx, { entryId: inserted.id, actorUserId, changes: { recorded: [null, inserted.workshopId ? 'workshop' : 'manual'] } }, now);
-		writeAudit(tx, { action: 'action_register.record', organisationId, actorUserId, subject: inserted.id, detail: JSON.stringify({ sourceKey, workshopId: inserted.workshopId, cycleId: inserted.cycleId }) }, now);
+		writeAudit(tx, { action: 'action_register.record', organisationId, actorUserId, subject: inserted.id, detail: JSON.stringify({ sourceKey, from: input.actionPointId ? 'workshop' : 'manual', workshopId: inserted.workshopId, actionPointId: input.actionPointId || null, cycleId: inserted.cycleId }) }, now);
 		return { entry: inserted, created: true };
 	});
 	if (recorded.created) void refreshReviewActions(db, organisationId);

@@ -14,7 +14,7 @@ import { requireEntry } from './entries';
 import { diff, recordUpdate } from './history';
 import { refreshReviewActions } from '../live/review-actions-refresh';
 
-export function updateProgress(db: Db, actorUserId: string, organisationId: string, entryId: string, input: ProgressInput): void {
+export function updateProgress(db: Db, actorUserId: string, organisationId: string, entryId: string, input: ProgressInput, now = Date.now()): void {
 	db.transaction((tx) => {
 		registerEditor(tx, actorUserId, organisationId);
 		const before = requireEntry(tx, organisationId, entryId);
@@ -31,7 +31,6 @@ export function updateProgress(db: Db, actorUserId: string, organisationId: stri
 		const changes = diff(before, after);
 		const note = input.note.trim();
 		if (Object.keys(changes).length === 0 && note === '') throw new InputError({ note: 'nothing_changed' });
-		const now = Date.now();
 		tx.update(actionRegisterEntry).set({ ...after, updatedAt: now }).where(eq(actionRegisterEntry.id, entryId)).run();
 		recordUpdate(tx, { entryId, actorUserId, changes, note }, now);
 		writeAudit(tx, { action: 'action_register.progress', organisationId, actorUserId, subject: entryId, detail: JSON.stringify({ fields: Object.keys(changes) }) }, now);
