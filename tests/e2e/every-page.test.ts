@@ -61,7 +61,8 @@ describe('every page of the demo at 320 px', () => {
 			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 			if (overflow > 1) problems.push(`${path}: scrolls sideways by ${overflow} px at 320 px`);
 			try {
-				await expectNoAxeViolations(page, path);
+				// The projector theme promises AAA contrast, readable from the back of a room.
+				await expectNoAxeViolations(page, path, { aaa: path.endsWith('/projector') });
 			} catch (e) {
 				problems.push((e as Error).message);
 			}

@@ -19,15 +19,19 @@ interface AxeViolation {
 	nodes: { target: unknown[]; failureSummary?: string }[];
 }
 
-/** Runs axe on the page as it is now and throws when it finds WCAG 2.0–2.2 A/AA violations. */
-export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
+/**
+ * Runs axe on the page as it is now and throws when it finds WCAG 2.0–2.2 A/AA violations.
+ * `aaa: true` adds the AAA rules (7:1 contrast among them), as promised for the projector theme.
+ */
+export async function expectNoAxeViolations(page: Page, label = page.url(), options: { aaa?: boolean } = {}): Promise<void> {
 	const injected = await page.evaluate(() => 'axe' in window);
 	if (!injected) await page.addScriptTag({ content: AXE_SOURCE });
-	const violations = await page.evaluate(async (tags) => {
+	const tags = options.aaa ? [...WCAG_TAGS, 'wcag2aaa'] : WCAG_TAGS;
+	const violations = (await page.evaluate(async (values) => {
 		const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe;
-		const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+		const result = await axe.run(document, { runOnly: { type: 'tag', values }, resultTypes: ['violations'] });
 		return result.violations;
-	}, WCAG_TAGS) as AxeViolation[];
+	}, tags)) as AxeViolation[];
 	if (violations.length === 0) return;
 	const report = violations
 		.map((v) => {
