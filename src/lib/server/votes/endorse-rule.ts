@@ -29,13 +29,6 @@ export function attributionOf(chosen: Attribution, anonymity: string, who: { nam
 	return who.roleGroup;
 }
 
-/** The attributions a participant may choose in an activity of this anonymity (the first is the default). */
-export function allowedAttributions(anonymity: string): Attribution[] {
-	if (anonymity === 'named') return ['anonymous', 'role_group', 'named'];
-	if (anonymity === 'role_group') return ['anonymous', 'role_group'];
-	return ['anonymous'];
-}
-
 /** Counts for the outcome: every answer, even when the "everyone" row is hidden for privacy. */
 export function allStances(ballots: readonly { value: CountedBallot['value'] }[]): EndorseTally['stances'] {
 	const stances = { endorse: 0, endorse_changes: 0, object: 0 };
