@@ -12,6 +12,10 @@ export interface PublishedVote {
 	items: { id: string; text: string; findingId?: string; actionPointId?: string }[];
 	budget: number;
 	cap: number;
+	/** Role groups whose answers count (validation of action points); empty means everyone. */
+	answerGroups?: string[];
+	/** The activity's anonymity (named, role_group, anonymous): what a participant may be attributed by. */
+	anonymity?: string;
 	/** How many people voted. */
 	ballots: number;
 	/** Only once the facilitator revealed them. */

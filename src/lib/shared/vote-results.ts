@@ -42,6 +42,27 @@ export interface ReasonGroup {
 	reasons: ReasonEntry[];
 }
 
+/** Outcome of the validation of one action point (rule: src/lib/server/votes/endorse-rule.ts). */
+export const ENDORSE_OUTCOMES = ['endorsed', 'endorsed_with_changes', 'not_endorsed', 'too_few_answers'] as const;
+export type EndorseOutcome = (typeof ENDORSE_OUTCOMES)[number];
+
+export interface AttributedText {
+	text: string;
+	/** A name, a role-group label, or '' (anonymous). */
+	attribution: string;
+}
+
+/**
+ * What an endorse vote keeps of one action point: the outcome, the requested changes and the
+ * objections, each attributed only as its author chose and the activity allows. With fewer than
+ * 3 answers the lists are empty (a comment would tell how one or two people answered).
+ */
+export interface EndorsementResult {
+	outcome: EndorseOutcome;
+	changes: AttributedText[];
+	objections: AttributedText[];
+}
+
 export interface ItemResult {
 	id: string;
 	text: string;
@@ -52,6 +73,8 @@ export interface ItemResult {
 	/** Civil servants and civil society (both shown) see it very differently. */
 	gap: boolean;
 	reasons: ReasonGroup[];
+	/** Endorse votes only. */
+	endorsement?: EndorsementResult;
 }
 
 export interface VoteResults {

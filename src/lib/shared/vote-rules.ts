@@ -29,6 +29,17 @@ export const STANCES_NEEDING_REASON: readonly EndorseStance[] = ['endorse_change
 export const ATTRIBUTIONS = ['named', 'role_group', 'anonymous'] as const;
 export type Attribution = (typeof ATTRIBUTIONS)[number];
 
+/**
+ * The attributions a participant may choose in an activity of this anonymity, the default first:
+ * named activity: anonymous, role group or name; role-group activity: anonymous or role group;
+ * anonymous activity: nothing to choose.
+ */
+export function allowedAttributions(anonymity: string): Attribution[] {
+	if (anonymity === 'named') return ['anonymous', 'role_group', 'named'];
+	if (anonymity === 'role_group') return ['anonymous', 'role_group'];
+	return ['anonymous'];
+}
+
 export const REASON_MAX = 500;
 export const STATEMENT_MAX = 500;
 export const ITEMS_MAX = 30;

@@ -25,8 +25,16 @@ export function sendProposal(workshopId: string, activityId: string, body: { fin
 	return post(`${voteUrl(workshopId, activityId)}/proposals`, body);
 }
 
-export async function loadOwnBallots(workshopId: string, activityId: string): Promise<{ itemKey: string; value: BallotValue; reason: string }[]> {
+export interface OwnVote {
+	ballots: { itemKey: string; value: BallotValue; reason: string }[];
+	/** Whether this participant's role group answers the vote (the server decides). */
+	eligible: boolean;
+}
+
+/** The participant's own ballots and whether they may answer. */
+export async function loadOwnVote(workshopId: string, activityId: string): Promise<OwnVote> {
 	const res = await fetch(voteUrl(workshopId, activityId), { headers: { accept: 'application/json' } });
-	if (!res.ok) return [];
-	return ((await res.json()) as { ballots: { itemKey: string; value: BallotValue; reason: string }[] }).ballots;
+	if (!res.ok) return { ballots: [], eligible: true };
+	const data = (await res.json()) as Partial<OwnVote>;
+	return { ballots: data.ballots ?? [], eligible: data.eligible !== false };
 }

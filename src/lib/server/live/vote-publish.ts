@@ -22,6 +22,8 @@ export function publishedVotes(db: Db, workshopId: string): Record<string, Publi
 			),
 			budget: vote.budget,
 			cap: vote.cap,
+			answerGroups: vote.answerGroups,
+			anonymity: vote.anonymity,
 			ballots: voterCount(db, vote.activityId),
 			...(vote.revealed ? { results: voteResults(db, vote) } : {})
 		};

@@ -1,6 +1,7 @@
 /**
  * Casting a ballot. The participant comes from their cookie (never from the request body), the
- * vote must be open and belong to their workshop, the value is checked against the vote's rules,
+ * vote must be open and belong to their workshop, their role group must be among those who answer
+ * (when the vote names them), the value is checked against the vote's rules,
  * and the ballot is written in one upsert on the unique (activity, item, participant) index, so
  * concurrent requests can change a ballot but never make a second one.
  */
@@ -9,7 +10,7 @@ import type { Db } from '../db/client';
 import { ballot, participant as participantTable } from '../db/schema';
 import { newId } from '../ids';
 import { checkBallot, type BallotInput, type BallotIssue } from '../../shared/vote-rules';
-import { readVote } from './read';
+import { readVote, type VoteView } from './read';
 import { VoteError } from './vote-error';
 
 export class BallotError extends Error {
@@ -24,6 +25,11 @@ export interface Voter {
 	workshopId: string;
 }
 
+/** Whether a participant of this role group may answer: everyone unless the vote names who answers. */
+export function mayAnswer(vote: Pick<VoteView, 'answerGroups'>, roleGroup: string): boolean {
+	return vote.answerGroups.length === 0 || vote.answerGroups.includes(roleGroup);
+}
+
 /** Stores (or changes) the voter's ballot; throws VoteError or BallotError and changes nothing. */
 export function castBallot(db: Db, voter: Voter, activityId: string, input: BallotInput, now = Date.now()): { itemKey: string } {
 	return db.transaction((tx) => {
@@ -36,6 +42,7 @@ export function castBallot(db: Db, voter: Voter, activityId: string, input: Ball
 		const vote = readVote(tx, voter.workshopId, activityId);
 		if (!vote) throw new VoteError('not_found');
 		if (vote.status !== 'open') throw new VoteError('not_open');
+		if (!mayAnswer(vote, me.roleGroup)) throw new VoteError('not_eligible');
 		const checked = checkBallot({ kind: vote.kind, itemIds: vote.items.map((i) => i.id), budget: vote.budget, cap: vote.cap }, input);
 		if (!checked.ok) throw new BallotError(checked.issue);
 		const value = JSON.stringify(checked.value);

@@ -28,6 +28,7 @@ export function saveSetupRow(tx: Executor, vote: VoteView, change: Partial<typeo
 		status: vote.status,
 		revealed: vote.revealed,
 		shownGroups: JSON.stringify(vote.shownGroups),
+		answerGroups: JSON.stringify(vote.answerGroups),
 		...change,
 		updatedAt: now
 	};

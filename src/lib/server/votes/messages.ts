@@ -17,7 +17,8 @@ const VOTE_ERRORS: Record<VoteErrorCode, () => string> = {
 	bad_group: m.votes_error_bad_group,
 	bad_cycle: m.votes_error_bad_cycle,
 	proposal_required: m.votes_error_proposal_required,
-	proposal_too_long: m.votes_error_proposal_too_long
+	proposal_too_long: m.votes_error_proposal_too_long,
+	not_eligible: m.validation_error_not_eligible
 };
 
 const BALLOT_ERRORS: Record<BallotIssue, () => string> = {

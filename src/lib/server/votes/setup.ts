@@ -1,6 +1,7 @@
 /**
  * Preparing a vote (owners and facilitators): its kind, dot budget and cap, the cycle whose
- * findings it votes on, the declared role groups shown beside the three kinds, and its items.
+ * findings it votes on, the declared role groups shown beside the three kinds, who answers a
+ * validation of action points, and its items.
  * Items and kind change only while the vote is a draft, so ballots always match their vote.
  */
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
@@ -14,6 +15,7 @@ import { publishWorkshop } from '../live/publish';
 import { checkSetup, checkStatement, ITEMS_MAX, type SetupInput } from '../../shared/vote-rules';
 import { requireRunnableVote, saveSetupRow } from './commands';
 import { workshopActionPoints } from '../action-points/read';
+import { roleGroupKind, workshopRoleGroupKinds } from '../role-group-kinds';
 import type { VoteView } from './read';
 import { VoteError } from './vote-error';
 
@@ -52,6 +54,27 @@ export function cycleFindings(db: Db, cycleId: string | null): { id: string; sta
 export interface SettingsInput extends SetupInput {
 	cycleId: string;
 	shownGroups: string[];
+	/** Role groups who answer a validation (endorse); ignored for other kinds. */
+	answerGroups?: string[];
+}
+
+/** The workshop's role groups on the civil-society side: who validates action points unless the facilitator chooses otherwise. */
+export function defaultAnswerGroups(db: Executor, workshopId: string): string[] {
+	const overrides = workshopRoleGroupKinds(db, workshopId);
+	return (getJoinWorkshop(db as Db, workshopId)?.roleGroups ?? []).filter((g) => roleGroupKind(g, overrides) === 'civil_society');
+}
+
+/**
+ * Who answers: only for endorse votes, fixed once the vote has opened; the civil-society groups
+ * when the vote first becomes a validation and nobody was chosen.
+ */
+function answerGroupsOf(tx: Executor, vote: VoteView, kind: string, chosen: string[] | undefined, roleGroups: string[]): string[] {
+	if (kind !== 'endorse') return [];
+	if (vote.status !== 'draft') return vote.answerGroups;
+	const wanted = [...new Set(chosen ?? [])];
+	if (!wanted.every((g) => roleGroups.includes(g))) throw new VoteError('bad_group');
+	if (wanted.length === 0 && vote.kind !== 'endorse') return defaultAnswerGroups(tx, vote.workshopId);
+	return wanted;
 }
 
 export function saveSettings(db: Db, userId: string, workshopId: string, activityId: string, input: SettingsInput) {
@@ -64,7 +87,15 @@ export function saveSettings(db: Db, userId: string, workshopId: string, activit
 		if (cycleId && !organisationCycles(tx as Db, workshopId).some((c) => c.id === cycleId)) throw new VoteError('bad_cycle');
 		const roleGroups = getJoinWorkshop(tx as Db, workshopId)?.roleGroups ?? [];
 		if (!input.shownGroups.every((g) => roleGroups.includes(g))) throw new VoteError('bad_group');
-		saveSetupRow(tx, vote, { kind: ok.kind, budget: ok.budget, cap: ok.cap, cycleId, shownGroups: JSON.stringify([...new Set(input.shownGroups)]) });
+		const answerGroups = answerGroupsOf(tx, vote, ok.kind, input.answerGroups, roleGroups);
+		saveSetupRow(tx, vote, {
+			kind: ok.kind,
+			budget: ok.budget,
+			cap: ok.cap,
+			cycleId,
+			shownGroups: JSON.stringify([...new Set(input.shownGroups)]),
+			answerGroups: JSON.stringify(answerGroups)
+		});
 	});
 }
 

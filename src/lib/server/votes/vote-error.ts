@@ -13,7 +13,9 @@ export type VoteErrorCode =
 	| 'bad_group'
 	| 'bad_cycle'
 	| 'proposal_required'
-	| 'proposal_too_long';
+	| 'proposal_too_long'
+	/** The participant's role group is not among those who answer this vote. */
+	| 'not_eligible';
 
 export class VoteError extends Error {
 	constructor(readonly code: VoteErrorCode) {

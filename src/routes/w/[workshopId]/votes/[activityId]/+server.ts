@@ -1,20 +1,20 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { currentParticipant } from '$lib/server/require-participant';
-import { castBallot, BallotError } from '$lib/server/votes/ballots';
+import { castBallot, BallotError, mayAnswer } from '$lib/server/votes/ballots';
 import { VoteError } from '$lib/server/votes/vote-error';
 import { ownBallots, readVote } from '$lib/server/votes/read';
 import { publishSoon } from '$lib/server/votes/publish-soon';
 import { ballotErrorMessage, voteErrorMessage } from '$lib/server/votes/messages';
 import { m } from '$lib/paraglide/messages';
 
-/** The participant's own ballots in this vote, for their phone. */
+/** The participant's own ballots in this vote, and whether they may answer it, for their phone. */
 export const GET: RequestHandler = (event) => {
 	const me = currentParticipant(event);
 	if (!me) return json({ error: 'not_joined', message: m.votes_error_not_joined() }, { status: 401 });
 	const vote = readVote(getDb(), me.workshopId, event.params.activityId!);
 	if (!vote) return json({ error: 'not_found', message: voteErrorMessage('not_found') }, { status: 404 });
-	return json({ ballots: ownBallots(getDb(), vote.activityId, me.id) });
+	return json({ ballots: ownBallots(getDb(), vote.activityId, me.id), eligible: mayAnswer(vote, me.roleGroup) });
 };
 
 /** Casts or changes a ballot: `{ itemKey, value, reason? }` as JSON. */
@@ -34,7 +34,7 @@ export const POST: RequestHandler = async (event) => {
 		return json({ ok: true, itemKey });
 	} catch (e) {
 		if (e instanceof BallotError) return json({ error: e.code, message: ballotErrorMessage(e.code) }, { status: 400 });
-		if (e instanceof VoteError) return json({ error: e.code, message: voteErrorMessage(e.code) }, { status: e.code === 'not_found' ? 404 : 409 });
+		if (e instanceof VoteError) return json({ error: e.code, message: voteErrorMessage(e.code) }, { status: e.code === 'not_found' ? 404 : e.code === 'not_eligible' ? 403 : 409 });
 		throw e;
 	}
 };

@@ -6,7 +6,7 @@ import { requirePreparableWorkshop } from '$lib/server/prepare-guard';
 import { getJoinWorkshop } from '$lib/server/join-credentials';
 import { workshopActionPoints } from '$lib/server/action-points/read';
 import { readVote } from '$lib/server/votes/read';
-import { addActionPoints, addFindings, addStatement, cycleFindings, moveItem, organisationCycles, removeItem, saveSettings } from '$lib/server/votes/setup';
+import { addActionPoints, addFindings, addStatement, cycleFindings, defaultAnswerGroups, moveItem, organisationCycles, removeItem, saveSettings } from '$lib/server/votes/setup';
 import { VoteError } from '$lib/server/votes/vote-error';
 import { InputError } from '$lib/server/input-error';
 import { WorkshopAccessError } from '$lib/server/workshop-access';
@@ -27,6 +27,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		cycles: organisationCycles(db, workshop.id),
 		findings: cycleFindings(db, vote.cycleId),
 		roleGroups: getJoinWorkshop(db, workshop.id)?.roleGroups ?? [],
+		defaultAnswerGroups: defaultAnswerGroups(db, workshop.id),
 		actionPoints: (await workshopActionPoints(db, workshop.id)).map((p) => ({ id: p.id, title: p.title }))
 	};
 };
@@ -57,7 +58,8 @@ export const actions: Actions = {
 				budget: formString(data, 'budget'),
 				cap: formString(data, 'cap'),
 				cycleId: formString(data, 'cycleId'),
-				shownGroups: data.getAll('shownGroups').filter((v): v is string => typeof v === 'string')
+				shownGroups: data.getAll('shownGroups').filter((v): v is string => typeof v === 'string'),
+				answerGroups: data.getAll('answerGroups').filter((v): v is string => typeof v === 'string')
 			})
 		),
 	findings: (event) =>
