@@ -25,7 +25,9 @@ export function diffText(before: string, after: string, caret?: number): TextCha
 	if (before === after) return null;
 	const shorter = Math.min(before.length, after.length);
 	let prefix = 0;
-	const prefixMax = caret === undefined ? shorter : Math.min(shorter, Math.max(0, caret));
+	// The changed text ends at the caret, so when text grew it starts at least that much before it.
+	const grown = Math.max(0, after.length - before.length);
+	const prefixMax = caret === undefined ? shorter : Math.min(shorter, Math.max(0, caret - grown));
 	while (prefix < prefixMax && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
 	let suffix = 0;
 	const suffixMax = Math.min(shorter - prefix, caret === undefined ? Infinity : Math.max(0, after.length - caret));
