@@ -89,6 +89,10 @@ describe('co-creating action points on a phone, the console and the projector', 
 		expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 		await snapshot(phone, 'action-points-phone');
 		await axe(phone, 'phone, editing an action point');
+		await phone.setViewportSize({ width: 320, height: 740 });
+		expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+		await axe(phone, 'phone 320 px, editing an action point');
+		await phone.setViewportSize(PHONE_375);
 	});
 
 	it('the console sees the point live, with its chips, and can open it', async () => {
