@@ -12,7 +12,8 @@ import type { SyncOptions } from './options';
 import { TokenBucket } from './rate';
 import { wouldChange } from './update-check';
 import { rewriteCaseAwareness } from './case-awareness';
-import { mayWriteNow } from './case-write-guard';
+import { rewriteActionsAwareness } from './actions-awareness';
+import { mayWriteNow } from './write-guard';
 import type { Principal } from './upgrade';
 
 const MAX_EARLY_FRAMES = 64;
@@ -103,6 +104,8 @@ export class Connection implements Peer {
 					const update = decoding.readVarUint8Array(decoder);
 					// On case documents the server decides what each cursor is labelled with.
 					if (this.doc.startsWith('case.')) return room.applyAwareness(this, rewriteCaseAwareness(this, update));
+					// On the action points only "editing or not" travels, for everyone.
+					if (this.doc.startsWith('actions.')) return room.applyAwareness(this, rewriteActionsAwareness(update));
 					// Participants share presence only in their own document: on shared documents a
 					// client-chosen name could undo the anonymity of others' view of the room.
 					if (this.principal.kind === 'participant' && !this.doc.startsWith('mine.')) return;

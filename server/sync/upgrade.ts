@@ -8,6 +8,7 @@ import { getDb } from '../../src/lib/server/db';
 import { SESSION_COOKIE, readCookie, validateSessionToken } from '../../src/lib/server/auth/session';
 import { docAccessForParticipant, docAccessForUser } from '../../src/lib/server/access';
 import { refineCaseAccess } from '../../src/lib/server/case-access';
+import { refineActionsAccess } from '../../src/lib/server/action-points/access';
 import { participantFromCookieHeader } from '../../src/lib/server/participants';
 import { SYNC_PATH, parseDocName } from '../../src/lib/shared/protocol';
 
@@ -53,7 +54,7 @@ export async function authorise(req: IncomingMessage): Promise<UpgradeDecision> 
 	}
 	const participant = participantFromCookieHeader(db, doc.workshopId, req.headers.cookie);
 	if (!participant) return { ok: false, status: 401, reason: 'not signed in and not a participant' };
-	const access = refineCaseAccess(db, doc, docAccessForParticipant(participant.id, doc), 'participant');
+	const access = refineActionsAccess(db, doc, refineCaseAccess(db, doc, docAccessForParticipant(participant.id, doc), 'participant'), 'participant');
 	if (!access) return { ok: false, status: 403, reason: 'no access to this document' };
 	const principal: Principal = { kind: 'participant', participantId: participant.id, workshopId: doc.workshopId };
 	return { ok: true, doc: name, readOnly: wantsReadOnly || access === 'read', principal };

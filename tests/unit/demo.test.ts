@@ -10,6 +10,8 @@ import { eq } from 'drizzle-orm';
 import { actionRegisterEntry, caseStudy, evidence, finding, frameworkNode, voteItem, voteSetup } from '../../src/lib/server/db/schema';
 import { caseDocName } from '../../src/lib/shared/protocol';
 import { readRights, sectionFragment } from '../../src/lib/shared/case-doc';
+import { docName } from '../../src/lib/shared/protocol';
+import { readActionPoints } from '../../src/lib/shared/action-point-doc';
 
 let t: TempDb;
 beforeEach(() => {
@@ -25,7 +27,7 @@ describe('demo content', () => {
 		const doc = new Y.Doc();
 		Y.applyUpdate(doc, demo!.docs[0]!.update);
 		expect(listNotes(doc).length).toBe(3);
-		expect(listActivities(t.db, demo!.workshopId).map((a) => a.type)).toEqual(['orientation', 'brainstorm', 'discussion', 'case_study', 'vote']);
+		expect(listActivities(t.db, demo!.workshopId).map((a) => a.type)).toEqual(['orientation', 'brainstorm', 'discussion', 'case_study', 'vote', 'action_points']);
 		expect(demoWorkshopId(t.db)).toBe(demo!.workshopId);
 		expect(await seedDemo(t.db)).toBeNull();
 	});
@@ -60,6 +62,29 @@ describe('demo content', () => {
 		const register = t.db.select().from(actionRegisterEntry).all();
 		expect(register).toHaveLength(5);
 		expect(new Set(register.map((e) => e.horizon))).toEqual(new Set(['quick_win', 'strategic']));
+	});
+
+	it('seeds five drafted action points, quick wins and strategic, linked to demo findings and the case study', async () => {
+		const demo = (await seedDemo(t.db))!;
+		const stored = demo.docs.find((d) => d.doc === docName('actions', demo.workshopId))!;
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, stored.update);
+		const points = readActionPoints(doc);
+		expect(points).toHaveLength(5);
+		expect(points.filter((p) => p.horizon === 'quick_win')).toHaveLength(2);
+		expect(points.filter((p) => p.horizon === 'strategic')).toHaveLength(3);
+		for (const p of points) {
+			expect(p.title && p.type && p.department && p.deadline && p.competence && p.affectedGroups).toBeTruthy();
+			expect(p.indicators.length).toBeGreaterThan(0);
+			expect(p.indicators.every((i) => i.baseline && i.target)).toBe(true);
+			expect(p.ownerName).toBe('');
+		}
+		const findingIds = new Set(t.db.select({ id: finding.id }).from(finding).all().map((f) => f.id));
+		expect(points.every((p) => p.findingIds.length > 0 && p.findingIds.every((id) => findingIds.has(id)))).toBe(true);
+		const cs = t.db.select().from(caseStudy).where(eq(caseStudy.workshopId, demo.workshopId)).get()!;
+		expect(points.filter((p) => p.caseStudyIds.includes(cs.id))).toHaveLength(2);
+		const step = listActivities(t.db, demo.workshopId).find((a) => a.type === 'action_points')!;
+		expect(step.anonymity).toBe('anonymous');
 	});
 
 	it('leaves the one-time setup open: the demo account does not count as the first real account', async () => {

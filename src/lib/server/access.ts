@@ -40,11 +40,13 @@ export function docAccessForUser(db: Db, userId: string, doc: DocName): DocAcces
 
 /**
  * Access of a participant (already authenticated for `doc.workshopId`): they read the board and
- * the control document, write their own notes document and co-edit the workshop's case studies.
+ * the control document, write their own notes document and co-edit the workshop's case studies and
+ * action points (both narrowed to the time their activity is on: `case-access.ts`,
+ * `action-points/access.ts`).
  */
 export function docAccessForParticipant(participantId: string, doc: DocName): DocAccess {
 	if (doc.kind === 'mine') return doc.participantId === participantId ? 'write' : null;
-	if (doc.kind === 'case') return 'write';
+	if (doc.kind === 'case' || doc.kind === 'actions') return 'write';
 	return 'read';
 }
 

@@ -1,8 +1,8 @@
 /**
  * Demo content for RIGHTSBOARD_DEMO=1: on a database without accounts, one organisation, one
  * facilitator with a random password, an assessment cycle with twenty findings, and one workshop
- * whose board holds a few example notes and whose agenda ends with a case study and a finding vote,
- * and an action register with five recorded action points and their progress.
+ * whose board holds a few example notes and whose agenda ends with a case study, a finding vote and
+ * drafting action points (five drafts in its actions document), and an action register with five recorded action points and their progress.
  * Relative imports only: the server entry (outside SvelteKit) loads this file too.
  */
 import * as Y from 'yjs';
@@ -16,10 +16,11 @@ import { seedDemoAgenda } from './demo-agenda';
 import { seedDemoCycle, seedDemoVote } from './demo/assessment';
 import { seedDemoCase } from './demo/case-study';
 import { seedDemoRegister } from './demo/register';
+import { seedDemoActionPoints } from './demo/action-points';
 import { findUserByEmail } from './users';
 import { createWorkshop } from './workshops';
 import { addNote, initialiseDoc, NOTE_COLOURS } from '../shared/doc-schema';
-import { docName } from '../shared/protocol';
+import { docName, parseDocName } from '../shared/protocol';
 import { m } from '../paraglide/messages.js';
 import { baseLocale } from '../paraglide/runtime.js';
 
@@ -35,7 +36,7 @@ export interface DemoContent {
 	organisationName: string;
 	workshopId: string;
 	workshopTitle: string;
-	/** Synced documents (the board, the case study) and their first state, for the sync server's update log. */
+	/** Synced documents (the board, the case study, the action points) and their first state, for the sync server's update log. */
 	docs: { doc: string; update: Uint8Array }[];
 }
 
@@ -48,6 +49,11 @@ export function demoPassword(): string {
 	const chars = Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join('');
 	return chars.match(/.{4}/g)!.join('-');
 }
+
+const caseStudyOf = (doc: string) => {
+	const name = parseDocName(doc);
+	return name?.kind === 'case' ? name.caseStudyId : null;
+};
 
 /** The demo board's first state: schema version and three example notes. */
 export function demoBoardUpdate(now = Date.now()): Uint8Array {
@@ -94,6 +100,7 @@ export async function seedDemo(db: Db): Promise<DemoContent | null> {
 	const cycleId = seedDemoCycle(db, account.user.id, account.organisation.id);
 	const caseDoc = await seedDemoCase(db, account.user.id, workshop.id);
 	await seedDemoVote(db, account.user.id, workshop.id, cycleId);
+	const actionsDoc = await seedDemoActionPoints(db, account.user.id, workshop.id, cycleId, caseStudyOf(caseDoc.doc));
 	seedDemoRegister(db, account.user.id, account.organisation.id, cycleId, workshop.id);
 	return {
 		email: DEMO_EMAIL,
@@ -102,7 +109,7 @@ export async function seedDemo(db: Db): Promise<DemoContent | null> {
 		organisationName: account.organisation.name,
 		workshopId: workshop.id,
 		workshopTitle: workshop.title,
-		docs: [{ doc: docName('board', workshop.id), update: demoBoardUpdate() }, caseDoc]
+		docs: [{ doc: docName('board', workshop.id), update: demoBoardUpdate() }, caseDoc, actionsDoc]
 	};
 }
 

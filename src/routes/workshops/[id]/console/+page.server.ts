@@ -8,6 +8,7 @@ import { docName } from '$lib/shared/protocol';
 import { getJoinWorkshop } from '$lib/server/join-credentials';
 import { log } from '$lib/server/logger';
 import { requireFacilitator } from '$lib/server/live/require-facilitator';
+import { actionPointLinks } from '$lib/server/action-points/links';
 
 export const load: PageServerLoad = ({ locals, url, params }) => {
 	const { workshop } = requireFacilitator(locals, url, params.id);
@@ -17,7 +18,8 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		controlDoc: docName('control', workshop.id),
 		boardDoc: docName('board', workshop.id),
 		roleGroups: join?.roleGroups ?? [],
-		expectedRoleGroups: workshop.expectedRoleGroups
+		expectedRoleGroups: workshop.expectedRoleGroups,
+		actionPointLinks: actionPointLinks(getDb(), workshop.id)
 	};
 };
 
