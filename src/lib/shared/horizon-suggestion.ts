@@ -45,3 +45,19 @@ export function overallGridTally(item: Pick<ItemResult, 'groups'>): GridTally | 
 	if (!all || all.hidden || !all.voters || !all.tally || !('cells' in all.tally)) return null;
 	return all.tally;
 }
+
+/** One action point of a grid vote as facilitators see it when setting horizons (built on the server). */
+export interface HorizonRow {
+	itemId: string;
+	/** The item's number on the chart (its place in the vote, from 1). */
+	number: number;
+	actionPointId: string;
+	/** The point's title in the drafts now (the item's text when it has none or is gone). */
+	text: string;
+	quadrant: GridQuadrant | null;
+	suggested: Horizon | null;
+	/** The horizon in the drafts now; '' when none. */
+	current: Horizon | '';
+	/** The point is no longer in the drafts. */
+	missing: boolean;
+}
