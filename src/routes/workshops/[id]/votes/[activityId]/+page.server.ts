@@ -11,14 +11,19 @@ import { voteErrorMessage } from '$lib/server/votes/messages';
 import { formString } from '$lib/server/form-data';
 import { publishWorkshop } from '$lib/server/live/publish';
 import { m } from '$lib/paraglide/messages';
+import { applyHorizon, applySuggestedHorizons, horizonRows, horizonsReady } from '$lib/server/votes/horizons';
+import { HorizonError } from '$lib/server/votes/horizon-error';
+import { horizonErrorMessage } from '$lib/server/votes/horizon-messages';
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
+export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { vote } = requireStaffVote(locals, url, params.id, params.activityId);
-	return { workshopId: params.id, results: staffResults(getDb(), vote) };
+	const horizons = vote.kind === 'grid' ? { ready: horizonsReady(vote), rows: await horizonRows(getDb(), vote) } : null;
+	return { workshopId: params.id, results: staffResults(getDb(), vote), horizons };
 };
 
 function refusal(e: unknown) {
 	if (e instanceof VoteError) return fail(e.code === 'not_found' ? 404 : 400, { message: voteErrorMessage(e.code) });
+	if (e instanceof HorizonError) return fail(e.code === 'no_live' ? 503 : 400, { message: horizonErrorMessage(e.code) });
 	if (e instanceof WorkshopAccessError) error(404, 'Not found');
 	throw e;
 }
@@ -44,6 +49,28 @@ export const actions: Actions = {
 			const detail = recordOutcome(getDb(), userId, params.id, params.activityId, formString(data, 'findingId'), formString(data, 'outcome'));
 			await publishWorkshop(getDb(), params.id);
 			return { recorded: detail.outcome };
+		} catch (e) {
+			return refusal(e);
+		}
+	},
+	/** Sets one action point's horizon from a grid vote. */
+	horizon: async ({ locals, url, params, request }) => {
+		const { userId } = requireStaffVote(locals, url, params.id, params.activityId);
+		const data = await request.formData();
+		try {
+			await applyHorizon(getDb(), userId, params.id, params.activityId, formString(data, 'actionPointId'), formString(data, 'horizon'));
+			return { horizonSaved: formString(data, 'actionPointId') };
+		} catch (e) {
+			return refusal(e);
+		}
+	},
+	/** Applies every suggested horizon, once confirmed. */
+	horizons: async ({ locals, url, params, request }) => {
+		const { userId } = requireStaffVote(locals, url, params.id, params.activityId);
+		const data = await request.formData();
+		try {
+			if (formString(data, 'confirm') !== 'yes') throw new HorizonError('not_confirmed');
+			return { horizonsSaved: await applySuggestedHorizons(getDb(), userId, params.id, params.activityId) };
 		} catch (e) {
 			return refusal(e);
 		}
