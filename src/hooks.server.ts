@@ -16,7 +16,7 @@ const handleLocale: Handle = ({ event, resolve }) =>
 
 /** Paths that work before the first account exists. */
 function openBeforeSetup(pathname: string): boolean {
-	if (pathname === '/setup' || pathname === '/healthz') return true;
+	if (pathname === '/setup' || pathname === '/healthz' || pathname === '/accessibility') return true;
 	if (pathname === SYNC_PATH || pathname.startsWith(`${SYNC_PATH}/`)) return true;
 	// Build assets and files from static/ (adapter-node serves them before hooks; Vite dev does not).
 	return pathname.startsWith('/_app/') || /\/[^/]+\.[a-z0-9]+$/i.test(pathname);

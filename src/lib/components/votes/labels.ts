@@ -47,4 +47,4 @@ export function scoreLabel(score: number): string {
 	return words ? `${score} – ${words()}` : String(score);
 }
 
-export const percent = (share: number): string => `${Math.round(share * 100)}%`;
+export { formatPercent as percent } from '$lib/format';
