@@ -21,7 +21,7 @@ import { Fixtures, type TestUser } from '../helpers/fixtures';
 import { cycle, rightscitiesFramework } from '../helpers/assessment-fixtures';
 import { launchBrowser } from './helpers/browser';
 import { expectNoAxeViolations } from './helpers/axe';
-import { waitForHydration, waitForPath } from './helpers/app';
+import { snapshot, waitForHydration, waitForPath } from './helpers/app';
 import { Devices, everythingOn, LAPTOP, PROJECTOR } from './helpers/live';
 import { actionRegisterEntry, workshop } from '../../src/lib/server/db/schema';
 import { updateProgress } from '../../src/lib/server/register/progress';
@@ -77,7 +77,11 @@ describe('acceptance: action points from drafting through validation to the regi
 	let firstUpdate: number;
 	let weekOn: number;
 	const axeFindings: string[] = [];
-	const axe = (page: Page, label: string) => expectNoAxeViolations(page, label).catch((e: Error) => void axeFindings.push(e.message));
+	/** axe on the page as it is; with E2E_SCREENSHOTS set, also a screenshot named after the state. */
+	const axe = async (page: Page, label: string) => {
+		await snapshot(page, `acceptance-${label.replace(/\W+/g, '-')}`);
+		await expectNoAxeViolations(page, label).catch((e: Error) => void axeFindings.push(e.message));
+	};
 	const status = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text }).first().waitFor();
 	const entries = () => fx.db.select().from(actionRegisterEntry).where(eq(actionRegisterEntry.organisationId, orgId)).all();
 	const names = [...Object.values(PEOPLE), COORDINATOR];
