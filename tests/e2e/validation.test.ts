@@ -124,7 +124,7 @@ describe('validation of an action point by civil society', () => {
 
 	it('three civil-society phones answer: an objection with a reason, changes, an endorsement', async () => {
 		const save = (phone: Page) => phone.getByRole('button', { name: new RegExp(`^Save my answer\\W+${POINT}$`) }).click();
-		const saved = (phone: Page) => phone.getByText('Your vote is saved — you can change it until the vote closes.').waitFor();
+		const saved = (phone: Page) => phone.getByText('Your answer is saved. You can change it until the validation closes.').waitFor();
 		for (const phone of phones) {
 			await phone.goto(`${server.url}/w/${live.workshopId}`);
 			await waitForHydration(phone);

@@ -16,14 +16,15 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** Records the demo actions; returns their ids. Repeating it records nothing new (same source keys). */
 export function seedDemoRegister(db: Db, actorUserId: string, organisationId: string, cycleId: string, workshopId: string, now = Date.now()): string[] {
 	return content.entries.map((e) => {
-		const { key, deadlineDays, updates, ...fields } = e;
+		const { key, deadlineDays, updates, validation, ...fields } = e as typeof e & { validation?: unknown };
 		const { entry, created } = recordAction(db, actorUserId, organisationId, {
 			...fields,
 			sourceKey: `${workshopId}:demo-${key}`,
 			cycleId,
 			workshopId,
 			deadline: isoDay(now + deadlineDays * DAY),
-			validation: { outcome: 'validated', source: 'demo' }
+			// The demo's validation snapshots have the shape a workshop's endorse vote records.
+			validation: validation ?? { outcome: 'endorsed', tallies: [], objections: [], changes: [] }
 		});
 		if (!created) return entry.id;
 		const firstUpdate = updates[0]?.daysAgo ?? 1;
