@@ -135,7 +135,7 @@ describe('running a live workshop across facilitator, projector and phones', () 
 		await addNoteOnPhone(anon, 'Forms only come in one language');
 		await projector.getByText('2 notes written. They will be shown together.').waitFor();
 		for (const phone of phones()) {
-			await phone.getByRole('status').filter({ hasText: '2 notes so far. They stay hidden until the facilitator reveals them.' }).waitFor();
+			await phone.getByText('2 notes so far. They stay hidden until the facilitator reveals them.').waitFor();
 		}
 		expect(await everythingOn(projector)).not.toContain('The housing office has no ramp');
 		expect(await everythingOn(projector)).not.toContain('Forms only come in one language');
