@@ -172,3 +172,12 @@ export function provideLiveAnnouncer(announcer: LiveAnnouncer): LiveAnnouncer {
 export function useLiveAnnouncer(): LiveAnnouncer | undefined {
 	return getContext<LiveAnnouncer | undefined>(CONTEXT);
 }
+
+/**
+ * For a component's own live region that reports what others do (counts, who is editing): polite
+ * while live, silent while live updates are paused. Regions that answer the person's own action
+ * (saved, moved) stay polite.
+ */
+export function othersRegion(announcer: LiveAnnouncer | undefined): 'polite' | 'off' {
+	return announcer?.paused ? 'off' : 'polite';
+}
