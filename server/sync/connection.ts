@@ -55,7 +55,7 @@ export class Connection implements Peer {
 	send(frame: Uint8Array): void {
 		if (this.#closed || this.ws.readyState !== this.ws.OPEN) return;
 		if (this.ws.bufferedAmount + frame.byteLength > this.options.maxBufferedBytes) {
-			this.close(CloseCode.SlowReader);
+			this.#refuse(CloseCode.SlowReader, 'send buffer full');
 			return;
 		}
 		this.ws.send(frame, { binary: true });

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { SYNC_PATH } from '../shared/protocol';
 import { connectionState, shouldReconnectAfter, type ConnectionState, type SocketStatus } from './connection-state';
+import { jitterReconnects } from './reconnect-jitter';
 
 /** The sync endpoint on the page's own host, ws: or wss: to match the page. */
 export function syncServerUrl(loc: Pick<Location, 'protocol' | 'host'> = location): string {
@@ -31,6 +32,8 @@ export class CollabConnection {
 			// The server honours a request for less access (a projector never writes), never for more.
 			params: options.readOnly ? { readonly: '1' } : {}
 		});
+		// After a server restart every open page would otherwise knock at the same instants.
+		this.#cleanups.push(jitterReconnects(this.#provider));
 		const onStatus = ({ status }: { status: SocketStatus }) => (this.#socket = status);
 		const onSync = (synced: boolean) => {
 			this.#synced = synced;

@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import type { CaseSection } from '$lib/shared/case-study-template';
 import { builtInRight, type ChosenRight, type BuiltInRight } from '$lib/shared/rights-list';
 import { STAFF_GROUP } from '$lib/shared/case-control';
+import { RIGHT_TITLES } from './right-titles';
 
 const SECTION_LABELS: Record<CaseSection, () => string> = {
 	situation: m.case_section_situation,
@@ -20,11 +21,9 @@ export function sectionLabel(section: CaseSection): string {
 	return SECTION_LABELS[section]();
 }
 
-const messages = m as unknown as Record<string, (() => string) | undefined>;
-
 /** "EU Charter Art. 21 — Non-discrimination". */
 export function builtInRightLabel(right: BuiltInRight): string {
-	const title = messages[`case_right_${right.key}`]?.() ?? right.key;
+	const title = RIGHT_TITLES[right.key]?.() ?? right.key;
 	const source = right.source === 'eu_charter' ? m.case_source_eu_charter() : m.case_source_crpd();
 	return m.case_right_label({ source, article: String(right.article), title });
 }
