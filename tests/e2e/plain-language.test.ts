@@ -13,11 +13,16 @@ import { waitForHydration, waitForPath } from './helpers/app';
 import { createLiveWorkshop, Devices, fillJoinForm, LAPTOP, type LiveWorkshop } from './helpers/live';
 import { openDb } from '../../src/lib/server/db/client';
 import { ensureJoinCredentials } from '../../src/lib/server/join-credentials';
+import { eq } from 'drizzle-orm';
+import { frameworkNode, workshop } from '../../src/lib/server/db/schema';
+import { findingsCycle, voteActivity } from '../helpers/vote-fixtures';
 
 const PHONE_375 = { width: 375, height: 812 };
 const ACTIVITY = 'Barriers';
 const ORIGINAL = `Prompt for ${ACTIVITY}`;
 const PLAIN = 'What makes it hard to use city services? Write one thing on each note.';
+const FINDING = 'Service desks are not reachable for wheelchair users';
+const EXPLANATION = 'Everyone can get into city buildings and use city services.';
 
 /** Presses Tab until `target` has focus, as a keyboard user would reach it. */
 async function tabTo(page: Page, target: Locator): Promise<void> {
@@ -37,6 +42,7 @@ describe('plain language', () => {
 	let live: LiveWorkshop;
 	let phone: Page;
 	let joinLink = '';
+	let voteId = '';
 
 	beforeAll(async () => {
 		[server, browser] = await Promise.all([startServer(), launchBrowser()]);
@@ -45,6 +51,11 @@ describe('plain language', () => {
 		const handle = openDb(server.dbPath);
 		try {
 			joinLink = `${server.url}/j/${ensureJoinCredentials(handle.db, live.workshopId).joinToken}`;
+			// A validation round on a finding whose framework item has a plain-language explanation.
+			const org = handle.db.select({ id: workshop.organisationId }).from(workshop).where(eq(workshop.id, live.workshopId)).get()!.id;
+			const { cycleId, findingIds } = findingsCycle(handle.db, org, [FINDING]);
+			handle.db.update(frameworkNode).set({ explanation: EXPLANATION }).where(eq(frameworkNode.code, '1.1')).run();
+			voteId = voteActivity(handle.db, live.workshopId, 'Check the findings', { cycleId, findingIds, status: 'open', position: 1 }).activityId;
 		} finally {
 			handle.close();
 		}
@@ -127,6 +138,23 @@ describe('plain language', () => {
 		await expect.poll(() => plainToggle(phone).getAttribute('aria-pressed')).toBe('true');
 		await phone.getByText(PLAIN).waitFor();
 		await expectNoAxeViolations(phone, 'phone: plain prompt after a reload');
+	});
+
+	it("a finding to vote on shows its framework item's plain explanation while plain language is on", async () => {
+		const moved = await postAction(server.url, `/workshops/${live.workshopId}/console`, { command: 'goto', activityId: voteId }, { cookie: `rb_session=${live.facilitatorToken}` });
+		expect(moved.type, JSON.stringify(moved)).toBe('success');
+		const card = phone.getByRole('group', { name: FINDING });
+		await card.waitFor();
+		await card.getByText(EXPLANATION).waitFor();
+		await card.getByText('In plain words').waitFor();
+		await expectNoAxeViolations(phone, 'phone: finding with its plain explanation');
+
+		await tabTo(phone, plainToggle(phone));
+		await phone.keyboard.press('Enter');
+		await expect.poll(() => plainToggle(phone).getAttribute('aria-pressed')).toBe('false');
+		await expect.poll(() => card.getByText(EXPLANATION).count()).toBe(0);
+		await card.getByRole('radio').first().waitFor();
+		await expectNoAxeViolations(phone, 'phone: finding without the plain explanation');
 		expect(devices.pageErrors).toEqual([]);
 	});
 });

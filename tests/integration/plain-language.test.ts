@@ -10,11 +10,18 @@ import { postAction } from '../helpers/actions';
 import { docName } from '../../src/lib/shared/protocol';
 import { readAgenda } from '../../src/lib/shared/control-schema';
 import { ACTIVITY_PLAIN_PROMPT_MAX } from '../../src/lib/shared/agenda';
+import { readPublishedVote } from '../../src/lib/shared/vote-control';
+import { eq } from 'drizzle-orm';
+import { finding, frameworkNode } from '../../src/lib/server/db/schema';
+import { newId } from '../../src/lib/server/ids';
+import { cycle, rightscitiesFramework } from '../helpers/assessment-fixtures';
+import { voteActivity } from '../helpers/vote-fixtures';
 
 let server: RunningServer;
 let fx: Fixtures;
 let facilitator: TestUser;
 let member: TestUser;
+let org: string;
 let workshopId: string;
 let participant: { id: string; cookie: string };
 
@@ -23,7 +30,7 @@ beforeAll(async () => {
 	fx = new Fixtures(server.dbPath);
 	facilitator = await fx.user('Facilitator');
 	member = await fx.user('Member');
-	const org = fx.organisation([
+	org = fx.organisation([
 		[facilitator, 'facilitator'],
 		[member, 'member']
 	]);
@@ -106,6 +113,43 @@ describe('the plain-language prompt', () => {
 		const res = await postAction(server.url, `/workshops/${workshopId}/prepare/${activityId}`, activityFields(''), { cookie: facilitator.cookie });
 		expect(res.type).toBe('redirect');
 		await waitFor(() => readAgenda(phone.doc)[0]?.plainPrompt === '', 5000, 'removal published');
+		phone.destroy();
+	});
+});
+
+describe('the plain explanation of the framework item behind a finding', () => {
+	it('is published beside the finding in a vote, except for internal-only items and items without one', async () => {
+		const fw = rightscitiesFramework(fx.db, org);
+		const node = (code: string) => fw.nodes.get(code)!;
+		const set = (code: string, values: { explanation?: string; internalOnly?: boolean }) =>
+			fx.db.update(frameworkNode).set(values).where(eq(frameworkNode.id, node(code))).run();
+		set('P1.F.1', { explanation: 'The city tells people about their rights in words they understand.' });
+		set('P1.F.2', { explanation: 'Only for staff.', internalOnly: true });
+		set('P1.S', { internalOnly: true });
+		set('P1.S.1', { explanation: 'In a section only staff see.' });
+		const cycleId = cycle(fx.db, org, fw.id);
+		const findingOn = (code: string) => {
+			const id = newId();
+			fx.db.insert(finding).values({ id, cycleId, nodeId: node(code), statement: `Finding on ${code}`, status: 'under_review', createdAt: Date.now(), updatedAt: Date.now() }).run();
+			return id;
+		};
+		const findingIds = ['P1.F.1', 'P1.F.2', 'P1.S.1', 'P1.F.3'].map(findingOn);
+		const voteWorkshop = fx.workshop(org);
+		const { activityId } = voteActivity(fx.db, voteWorkshop, 'Validate', { cycleId, findingIds, status: 'open' });
+		const voter = fx.participant(voteWorkshop, null);
+
+		const phone = createClient(server.url, docName('control', voteWorkshop), { cookie: voter.cookie });
+		await phone.synced();
+		await waitFor(() => readPublishedVote(phone.doc, activityId) !== null, 5000, 'vote published');
+		const items = readPublishedVote(phone.doc, activityId)!.items;
+		expect(items.map((i) => [i.text, i.plain ?? null])).toEqual([
+			['Finding on P1.F.1', 'The city tells people about their rights in words they understand.'],
+			['Finding on P1.F.2', null],
+			['Finding on P1.S.1', null],
+			['Finding on P1.F.3', null]
+		]);
+		expect(JSON.stringify(phone.doc.toJSON())).not.toContain('Only for staff.');
+		expect(JSON.stringify(phone.doc.toJSON())).not.toContain('In a section only staff see.');
 		phone.destroy();
 	});
 });
