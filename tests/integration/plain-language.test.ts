@@ -140,6 +140,9 @@ describe('the plain explanation of the framework item behind a finding', () => {
 
 		const phone = createClient(server.url, docName('control', voteWorkshop), { cookie: voter.cookie });
 		await phone.synced();
+		// Any command publishes the workshop's votes; this one brings everyone to the vote.
+		const moved = await postAction(server.url, `/workshops/${voteWorkshop}/console`, { command: 'goto', activityId }, { cookie: facilitator.cookie });
+		expect(moved.type).toBe('success');
 		await waitFor(() => readPublishedVote(phone.doc, activityId) !== null, 5000, 'vote published');
 		const items = readPublishedVote(phone.doc, activityId)!.items;
 		expect(items.map((i) => [i.text, i.plain ?? null])).toEqual([
