@@ -57,7 +57,7 @@ describe('validateActivityInput', () => {
 			for (const anonymity of ANONYMITY) {
 				const { value, issues } = validateActivityInput({ type, title: '  Open   question ', prompt: ' Why? \r\n', plannedMinutes: '20', anonymity });
 				expect(issues).toEqual({});
-				expect(value).toEqual({ type, title: 'Open question', prompt: 'Why?', plannedMinutes: 20, anonymity });
+				expect(value).toEqual({ type, title: 'Open question', prompt: 'Why?', plainPrompt: '', plannedMinutes: 20, anonymity });
 			}
 		}
 	});

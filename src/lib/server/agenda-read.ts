@@ -14,6 +14,8 @@ export interface Activity {
 	type: ActivityType;
 	title: string;
 	prompt: string;
+	/** The prompt in plain language; empty when none was written. */
+	plainPrompt: string;
 	plannedMinutes: number;
 	anonymity: Anonymity;
 	refId: string | null;

@@ -65,7 +65,7 @@ export async function addActivity(
 	return created;
 }
 
-/** Replaces an activity's type, title, prompt, planned minutes and anonymity; its place stays. */
+/** Replaces an activity's type, title, prompt, plain-language prompt, planned minutes and anonymity; its place stays. */
 export async function updateActivity(
 	db: Db,
 	actorUserId: string,

@@ -4,7 +4,7 @@
  */
 import { m } from '$lib/paraglide/messages';
 import type { InputError } from './input-error';
-import { ACTIVITY_PROMPT_MAX, ACTIVITY_TITLE_MAX, PLANNED_MINUTES_MAX, PLANNED_MINUTES_MIN } from '$lib/shared/agenda';
+import { ACTIVITY_PLAIN_PROMPT_MAX, ACTIVITY_PROMPT_MAX, ACTIVITY_TITLE_MAX, PLANNED_MINUTES_MAX, PLANNED_MINUTES_MIN } from '$lib/shared/agenda';
 import { PURPOSE_MAX, ROLE_GROUP_LABEL_MAX, ROLE_GROUPS_MAX } from '$lib/shared/workshop-details';
 import { WORKSHOP_TITLE_MAX } from '$lib/shared/workshop-title';
 
@@ -15,6 +15,7 @@ const ACTIVITY: Messages = {
 	title_required: () => m.activity_error_title_required(),
 	title_too_long: () => m.activity_error_title_too_long({ max: ACTIVITY_TITLE_MAX }),
 	prompt_too_long: () => m.activity_error_prompt_too_long({ max: ACTIVITY_PROMPT_MAX }),
+	plain_prompt_too_long: () => m.plain_prompt_error_too_long({ max: ACTIVITY_PLAIN_PROMPT_MAX }),
 	minutes_invalid: () => m.activity_error_minutes_invalid({ min: PLANNED_MINUTES_MIN, max: PLANNED_MINUTES_MAX }),
 	anonymity_invalid: () => m.activity_error_anonymity_invalid()
 };

@@ -16,6 +16,8 @@ export type Anonymity = (typeof ANONYMITY)[number];
 
 export const ACTIVITY_TITLE_MAX = 120;
 export const ACTIVITY_PROMPT_MAX = 2000;
+/** The plain-language prompt: as long as the prompt may be, though plain language is usually shorter. */
+export const ACTIVITY_PLAIN_PROMPT_MAX = 2000;
 export const PLANNED_MINUTES_MIN = 1;
 export const PLANNED_MINUTES_MAX = 240;
 /** What a new activity form starts with: short enough to fit, long enough to say something. */
@@ -44,6 +46,8 @@ export interface ActivityInput {
 	type: ActivityType;
 	title: string;
 	prompt: string;
+	/** The prompt in plain language (short sentences, everyday words); empty when there is none. */
+	plainPrompt: string;
 	plannedMinutes: number;
 	anonymity: Anonymity;
 }
@@ -53,6 +57,7 @@ export type ActivityIssue =
 	| 'title_required'
 	| 'title_too_long'
 	| 'prompt_too_long'
+	| 'plain_prompt_too_long'
 	| 'minutes_invalid'
 	| 'anonymity_invalid';
 
@@ -99,11 +104,13 @@ export function validateActivityInput(raw: Partial<Record<ActivityField, unknown
 	// Line breaks in a prompt are meaningful (lists of questions); only the ends are trimmed.
 	const prompt = typeof raw.prompt === 'string' ? raw.prompt.replace(/\r\n/g, '\n').trim() : '';
 	if (lengthOf(prompt) > ACTIVITY_PROMPT_MAX) issues.prompt = 'prompt_too_long';
+	const plainPrompt = typeof raw.plainPrompt === 'string' ? raw.plainPrompt.replace(/\r\n/g, '\n').trim() : '';
+	if (lengthOf(plainPrompt) > ACTIVITY_PLAIN_PROMPT_MAX) issues.plainPrompt = 'plain_prompt_too_long';
 	const plannedMinutes = minutesOf(raw.plannedMinutes);
 	if (!Number.isInteger(plannedMinutes) || plannedMinutes < PLANNED_MINUTES_MIN || plannedMinutes > PLANNED_MINUTES_MAX) {
 		issues.plannedMinutes = 'minutes_invalid';
 	}
 	const anonymity = isAnonymity(raw.anonymity) ? raw.anonymity : ANONYMITY_DEFAULT;
 	if (!isAnonymity(raw.anonymity)) issues.anonymity = 'anonymity_invalid';
-	return { value: { type, title, prompt, plannedMinutes, anonymity }, issues };
+	return { value: { type, title, prompt, plainPrompt, plannedMinutes, anonymity }, issues };
 }

@@ -57,6 +57,8 @@ export interface AgendaItem {
 	type: string;
 	title: string;
 	prompt: string;
+	/** The prompt in plain language; absent or empty when none was written. */
+	plainPrompt?: string;
 	plannedMinutes: number;
 	anonymity: string;
 	/** What the activity works on (the case study of a case_study activity), or null. */

@@ -9,7 +9,11 @@ export interface PublishedVote {
 	kind: VoteKind;
 	status: VoteStatus;
 	revealed: boolean;
-	items: { id: string; text: string; findingId?: string; actionPointId?: string }[];
+	/**
+	 * `plain`, on a finding's item: the plain-language explanation of the framework item the finding
+	 * is on (never from an internal-only item), shown to participants who turn on plain language.
+	 */
+	items: { id: string; text: string; findingId?: string; actionPointId?: string; plain?: string }[];
 	budget: number;
 	cap: number;
 	/** Role groups whose answers count (validation of action points); empty means everyone. */

@@ -99,6 +99,8 @@ export const activity = sqliteTable(
 		type: text('type').notNull(),
 		title: text('title').notNull(),
 		prompt: text('prompt').notNull().default(''),
+		/** The prompt in plain language (short sentences, everyday words); empty when none was written. */
+		plainPrompt: text('plain_prompt').notNull().default(''),
 		plannedMinutes: integer('planned_minutes').notNull().default(10),
 		/** named | role_group | anonymous */
 		anonymity: text('anonymity').notNull().default('role_group'),

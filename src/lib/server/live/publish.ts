@@ -23,6 +23,7 @@ export function controlSnapshot(db: Db, workshopId: string, now = Date.now()): {
 			type: activity.type,
 			title: activity.title,
 			prompt: activity.prompt,
+			plainPrompt: activity.plainPrompt,
 			plannedMinutes: activity.plannedMinutes,
 			anonymity: activity.anonymity,
 			ref: activity.refId

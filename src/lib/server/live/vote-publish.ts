@@ -8,17 +8,20 @@ import type * as Y from 'yjs';
 import type { Db } from '../db/client';
 import { readWorkshopVotes, voterCount } from '../votes/read';
 import { voteResults } from '../votes/activity-results';
+import { findingPlainExplanations } from './finding-plain';
 import { VOTES_ROOT, type PublishedVote } from '../../shared/vote-control';
 
 export function publishedVotes(db: Db, workshopId: string): Record<string, PublishedVote> {
 	const out: Record<string, PublishedVote> = {};
-	for (const vote of readWorkshopVotes(db, workshopId)) {
+	const votes = readWorkshopVotes(db, workshopId);
+	const plain = findingPlainExplanations(db, votes.flatMap((v) => v.items.flatMap((i) => (i.findingId ? [i.findingId] : []))));
+	for (const vote of votes) {
 		out[vote.activityId] = {
 			kind: vote.kind,
 			status: vote.status,
 			revealed: vote.revealed,
 			items: vote.items.map((i) =>
-				i.findingId ? { id: i.id, text: i.text, findingId: i.findingId } : i.actionPointId ? { id: i.id, text: i.text, actionPointId: i.actionPointId } : { id: i.id, text: i.text }
+				i.findingId ? { id: i.id, text: i.text, findingId: i.findingId, ...(plain.has(i.findingId) ? { plain: plain.get(i.findingId) } : {}) } : i.actionPointId ? { id: i.id, text: i.text, actionPointId: i.actionPointId } : { id: i.id, text: i.text }
 			),
 			budget: vote.budget,
 			cap: vote.cap,

@@ -39,7 +39,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		},
 		kindGuesses: roleGroupKindGuesses(),
 		organisation,
-		activities: activities.map(({ id, type, title, prompt, plannedMinutes, anonymity }) => ({ id, type, title, prompt, plannedMinutes, anonymity })),
+		activities: activities.map(({ id, type, title, prompt, plainPrompt, plannedMinutes, anonymity }) => ({ id, type, title, prompt, plainPrompt, plannedMinutes, anonymity })),
 		languages: WORKSHOP_LANGUAGES.map((tag) => ({ tag, name: languageName(tag) })),
 		/** Without scripts, "Remove" reloads the page with ?remove=<id> and the confirmation shows. */
 		removeId: url.searchParams.get('remove'),
@@ -73,6 +73,7 @@ function activityValues(data: FormData) {
 		type: formString(data, 'type'),
 		title: formString(data, 'title'),
 		prompt: formString(data, 'prompt'),
+		plainPrompt: formString(data, 'plainPrompt'),
 		plannedMinutes: formString(data, 'plannedMinutes'),
 		anonymity: formString(data, 'anonymity')
 	};

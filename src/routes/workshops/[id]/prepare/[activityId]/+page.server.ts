@@ -17,8 +17,8 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	const { workshop } = requirePreparableWorkshop(db, user.id, params.id);
 	const activity = getActivity(db, workshop.id, params.activityId);
 	if (!activity) error(404, 'Not found');
-	const { id, type, title, prompt, plannedMinutes, anonymity } = activity;
-	return { workshop: { id: workshop.id, title: workshop.title }, activity: { id, type, title, prompt, plannedMinutes, anonymity } };
+	const { id, type, title, prompt, plainPrompt, plannedMinutes, anonymity } = activity;
+	return { workshop: { id: workshop.id, title: workshop.title }, activity: { id, type, title, prompt, plainPrompt, plannedMinutes, anonymity } };
 };
 
 export const actions: Actions = {
@@ -30,6 +30,7 @@ export const actions: Actions = {
 			type: formString(data, 'type'),
 			title: formString(data, 'title'),
 			prompt: formString(data, 'prompt'),
+			plainPrompt: formString(data, 'plainPrompt'),
 			plannedMinutes: formString(data, 'plannedMinutes'),
 			anonymity: formString(data, 'anonymity')
 		};

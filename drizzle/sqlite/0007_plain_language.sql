@@ -1,0 +1,1 @@
+ALTER TABLE `activity` ADD `plain_prompt` text DEFAULT '' NOT NULL;
