@@ -2,64 +2,25 @@
  * Acceptance of "action points", walked through the UI as people would: "From a workshop with
  * drafted action points, a facilitator runs validation with civil society, records the result,
  * and a coordinator updates progress a week later; the report and the public page show it."
- *
- * A resident on a 375×812 phone and the facilitator on the console draft two action points while
- * the projector shows them; the facilitator prepares a validation on the setup page (the
- * civil-society side answers by default), moves the agenda on and opens it; three civil-society
- * phones answer while a civil servant's phone is told it is not asked; close and reveal give an
- * outcome per point; the facilitator records the endorsed point by keyboard (a second recording
- * adds nothing), updates its progress in the register and, a week later (written through the
- * fixtures DB, since the UI records "now"), again; the report page, its DOCX and the cycle's public
- * page show it, the public page without any person's name. axe-core checks every page state.
+ * A phone and the console draft two points; the setup page prepares a validation (civil society
+ * answers by default); three civil-society phones answer, a civil servant's is told it is not
+ * asked; the endorsed point is recorded by keyboard (twice: one entry), its progress updated now
+ * and a week later (through the fixtures DB); the report, its DOCX and the public page show it,
+ * the public page without any person's name. axe-core checks every page state.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { docxText, plain } from '../helpers/markup-text';
+import { PHONE_375, SERVANT, SOCIETY, RESIDENT, CYCLE, LETTERS, DEADLINE, DESK, OBJECTION, CHANGES, DESK_OBJECTION, DESK_OBJECTION_2, COORDINATOR, PEOPLE, WEEK, status, draftOnPhone, answer, seedAcceptance, openVoteSetup } from './helpers/action-points-acceptance';
+import type { Browser, Page } from 'playwright-core';
 import { removeDir, startServer, type RunningServer } from '../helpers/server';
 import { Fixtures, type TestUser } from '../helpers/fixtures';
-import { cycle, rightscitiesFramework } from '../helpers/assessment-fixtures';
 import { launchBrowser } from './helpers/browser';
 import { expectNoAxeViolations } from './helpers/axe';
 import { snapshot, waitForHydration, waitForPath } from './helpers/app';
 import { Devices, everythingOn, LAPTOP, PROJECTOR } from './helpers/live';
-import { actionRegisterEntry, workshop } from '../../src/lib/server/db/schema';
+import { actionRegisterEntry } from '../../src/lib/server/db/schema';
 import { updateProgress } from '../../src/lib/server/register/progress';
-
-const PHONE_375 = { width: 375, height: 812 };
-const SERVANT = 'Civil servant: policy';
-const SOCIETY = 'Civil society organisation';
-const RESIDENT = 'Resident / rights holder';
-const DRAFTING = 'Draft our action points';
-const VALIDATING = 'Do you endorse these action points?';
-const CYCLE = 'Self-assessment 2026';
-/** Drafted on the resident's phone: every field a person would fill in. */
-const LETTERS = 'Easy-read letters about housing';
-const DEADLINE = '2027-03-31';
-/** Drafted on the console: a title and a type only. */
-const DESK = "A tenants' advice desk in every district";
-const OBJECTION = 'Easy-read alone will not reach people who cannot read';
-const CHANGES = 'Also send the letters as audio recordings';
-const DESK_OBJECTION = 'The districts have no rooms for a desk';
-const DESK_OBJECTION_2 = 'A phone line would reach more people';
-const SAVED = 'Your answer is saved. You can change it until the validation closes.';
-const COORDINATOR = 'Fay Coordinator';
-const PEOPLE = { resident: 'Rita Resident', cleo: 'Cleo Society', cato: 'Cato Society', servant: 'Sam Servant' };
-const WEEK = 7 * 24 * 60 * 60 * 1000;
-const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Text without markup, entities decoded, whitespace folded. */
-function plain(markup: string): string {
-	return markup
-		.replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
-		.replace(/<[^>]+>/g, ' ')
-		.replace(/&quot;/g, '"')
-		.replace(/&#39;|&apos;/g, "'")
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&amp;/g, '&')
-		.replace(/\s+/g, ' ');
-}
 
 describe('acceptance: action points from drafting through validation to the register, report and public page', () => {
 	let server: RunningServer;
@@ -74,6 +35,7 @@ describe('acceptance: action points from drafting through validation to the regi
 	let facilitator: Page;
 	let projector: Page;
 	let phones: { resident: Page; cleo: Page; cato: Page; servant: Page };
+	let joined: Awaited<ReturnType<typeof seedAcceptance>>['joined'];
 	let firstUpdate: number;
 	let weekOn: number;
 	const axeFindings: string[] = [];
@@ -82,7 +44,6 @@ describe('acceptance: action points from drafting through validation to the regi
 		await snapshot(page, `acceptance-${label.replace(/\W+/g, '-')}`);
 		await expectNoAxeViolations(page, label).catch((e: Error) => void axeFindings.push(e.message));
 	};
-	const status = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text }).first().waitFor();
 	const entries = () => fx.db.select().from(actionRegisterEntry).where(eq(actionRegisterEntry.organisationId, orgId)).all();
 	const names = [...Object.values(PEOPLE), COORDINATOR];
 
@@ -90,27 +51,10 @@ describe('acceptance: action points from drafting through validation to the regi
 		[server, browser] = await Promise.all([startServer(), launchBrowser()]);
 		devices = new Devices(browser, server);
 		fx = new Fixtures(server.dbPath);
-		coordinator = await fx.user(COORDINATOR);
-		orgId = fx.organisation([[coordinator, 'facilitator']], 'City of Gdańsk');
-		cycleId = cycle(fx.db, orgId, rightscitiesFramework(fx.db, orgId).id, [], CYCLE);
-		workshopId = fx.workshop(orgId, 'Housing rights: what we will do');
-		// Role groups of both sides; their sides come from the default labels, nothing set by hand.
-		fx.db.update(workshop).set({ roleGroups: JSON.stringify([SERVANT, SOCIETY, RESIDENT]) }).where(eq(workshop.id, workshopId)).run();
-		fx.activity(workshopId, DRAFTING, 'action_points', 0, 'anonymous');
-		voteId = fx.activity(workshopId, VALIDATING, 'vote', 1, 'role_group');
-		const joined = {
-			resident: fx.participant(workshopId, PEOPLE.resident, RESIDENT),
-			cleo: fx.participant(workshopId, PEOPLE.cleo, SOCIETY),
-			cato: fx.participant(workshopId, PEOPLE.cato, SOCIETY),
-			servant: fx.participant(workshopId, PEOPLE.servant, SERVANT)
-		};
+		({ coordinator, orgId, cycleId, workshopId, voteId, joined } = await seedAcceptance(fx));
 		[facilitator, projector] = await Promise.all([devices.open(LAPTOP, coordinator.token), devices.open(PROJECTOR, coordinator.token)]);
-		phones = {
-			resident: await devices.openAsParticipant(PHONE_375, joined.resident.cookie),
-			cleo: await devices.openAsParticipant(PHONE_375, joined.cleo.cookie),
-			cato: await devices.openAsParticipant(PHONE_375, joined.cato.cookie),
-			servant: await devices.openAsParticipant(PHONE_375, joined.servant.cookie)
-		};
+		const open = (who: keyof typeof joined) => devices.openAsParticipant(PHONE_375, joined[who].cookie);
+		phones = { resident: await open('resident'), cleo: await open('cleo'), cato: await open('cato'), servant: await open('servant') };
 	});
 
 	afterAll(async () => {
@@ -132,22 +76,7 @@ describe('acceptance: action points from drafting through validation to the regi
 		const phone = phones.resident;
 		await phone.goto(`${server.url}/w/${workshopId}`);
 		await waitForHydration(phone);
-		const add = phone.getByRole('button', { name: 'Add an action point' });
-		await add.focus();
-		await phone.keyboard.press('Enter');
-		await status(phone, 'Action point added.');
-		await phone.keyboard.type(LETTERS);
-		await phone.getByLabel('Type of action').selectOption({ label: 'Accessibility' });
-		await phone.getByLabel('Horizon').selectOption({ label: 'Quick win' });
-		await phone.getByLabel('Responsible department').focus();
-		await phone.keyboard.type('Housing office');
-		await phone.getByLabel('Deadline').fill(DEADLINE);
-		await phone.getByRole('button', { name: 'Add an indicator' }).press('Enter');
-		await phone.keyboard.type('Letters sent in easy read');
-		await phone.keyboard.press('Tab');
-		await phone.keyboard.type('0');
-		await phone.keyboard.press('Tab');
-		await phone.keyboard.type('12');
+		await draftOnPhone(phone);
 		expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 		await axe(phone, 'resident phone, drafting');
 		const card = facilitator.locator('article', { hasText: LETTERS });
@@ -168,14 +97,7 @@ describe('acceptance: action points from drafting through validation to the regi
 	});
 
 	it('the facilitator prepares the validation: civil society answers by default, both points added', async () => {
-		await facilitator.goto(`${server.url}/workshops/${workshopId}/prepare`);
-		await waitForHydration(facilitator);
-		await Promise.all([waitForPath(facilitator, `/workshops/${workshopId}/prepare/${voteId}`), facilitator.getByRole('link', { name: `Edit: ${VALIDATING}` }).click()]);
-		await Promise.all([
-			waitForPath(facilitator, `/workshops/${workshopId}/prepare/${voteId}/vote`),
-			facilitator.getByRole('link', { name: 'Set up the vote: what is voted on and how' }).click()
-		]);
-		await waitForHydration(facilitator);
+		await openVoteSetup(facilitator, `${server.url}/workshops/${workshopId}`, voteId);
 		await facilitator.getByLabel('Validation of action points').check();
 		const who = facilitator.getByRole('group', { name: 'Who validates' });
 		await who.waitFor();
@@ -212,21 +134,6 @@ describe('acceptance: action points from drafting through validation to the regi
 		expect(await phone.getByRole('radio').count()).toBe(0);
 		await axe(phone, 'civil servant phone, not asked');
 	});
-
-	/** One point's card on a phone. */
-	const cardOf = (phone: Page, title: string): Locator => phone.locator('form').filter({ has: phone.getByRole('group', { name: title, exact: true }) });
-
-	async function answer(phone: Page, title: string, stance: 'Endorse' | 'Endorse with changes' | 'Object', words = '', attribution?: string): Promise<void> {
-		const card = cardOf(phone, title);
-		await card.getByLabel(stance, { exact: true }).check();
-		if (words) {
-			await card.getByLabel(stance === 'Object' ? 'Why do you object?' : 'Which changes?').focus();
-			await phone.keyboard.type(words);
-		}
-		if (attribution) await card.getByRole('group', { name: 'How may we attribute your words?' }).getByLabel(attribution).check();
-		await card.getByRole('button', { name: new RegExp(`^Save my answer\\W+${escaped(title)}$`) }).click();
-		await card.getByText(SAVED).waitFor();
-	}
 
 	it('three civil-society phones answer, each attributing their words as they choose', async () => {
 		for (const phone of [phones.cleo, phones.cato]) {
@@ -364,8 +271,7 @@ describe('acceptance: action points from drafting through validation to the regi
 		await tallies.waitFor();
 		expect(await tallies.getByRole('row', { name: /Everyone/ }).innerText()).toMatch(/^Everyone\s+3\s+Endorse: 1, Endorse with changes: 1, Object: 1$/);
 		const page = plain(await facilitator.locator('main').innerHTML());
-		const files = unzipSync(new Uint8Array(await (await facilitator.context().request.get(`${server.url}/workshops/${workshopId}/report.docx`)).body()));
-		const docx = plain(strFromU8(files['word/document.xml']!).replace(/<\/w:p>|<\/w:tc>/g, ' $&'));
+		const docx = docxText(new Uint8Array(await (await facilitator.context().request.get(`${server.url}/workshops/${workshopId}/report.docx`)).body()));
 		for (const [text, label] of [
 			[page, 'report page'],
 			[docx, 'DOCX']

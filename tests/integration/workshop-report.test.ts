@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { unzipSync, strFromU8 } from 'fflate';
+import { plain } from '../helpers/markup-text';
 import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
 import { eq } from 'drizzle-orm';
 import { startServer, removeDir, type RunningServer } from '../helpers/server';
@@ -32,18 +33,6 @@ let workshopId: string;
 let seed: ReportSeed;
 let clients: { destroy(): void }[] = [];
 
-/** Text without markup, entities decoded, whitespace folded. */
-function plain(markup: string): string {
-	return markup
-		.replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
-		.replace(/<[^>]+>/g, ' ')
-		.replace(/&quot;/g, '"')
-		.replace(/&#39;|&apos;/g, "'")
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&amp;/g, '&')
-		.replace(/\s+/g, ' ');
-}
 
 async function get(path: string, cookie: string): Promise<Response> {
 	return fetch(`${server.url}${path}`, { headers: { cookie }, redirect: 'manual' });
