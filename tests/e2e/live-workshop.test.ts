@@ -208,7 +208,7 @@ describe('running a live workshop across facilitator, projector and phones', () 
 		const minutes = facilitator.getByLabel('Minutes');
 		await minutes.fill('3');
 		await facilitator.getByRole('button', { name: 'Start timer' }).click();
-		await facilitator.getByRole('button', { name: 'Pause' }).waitFor();
+		await facilitator.getByRole('button', { name: 'Pause the timer' }).waitFor();
 		for (const page of [facilitator, ...everyone()]) {
 			await expect.poll(() => page.getByRole('timer').first().textContent(), { timeout: 10_000 }).toMatch(/^\s*(3:00|2:[0-5]\d)\s*$/);
 		}
