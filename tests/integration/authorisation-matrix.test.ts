@@ -34,6 +34,7 @@ const PAGES: Record<string, Record<Role, string>> = {
 	'GET /workshops/:id/projector':row('303 /signin','303 /signin', '303 /signin', '404',        '303 /signin', '200',         '200'),
 	'GET /workshops/:id/report': row('303 /signin', '303 /signin', '303 /signin', '404',         '303 /signin', '200',         '200'),
 	'GET /workshops/:id/report.docx':row('303 /signin','303 /signin','303 /signin', '404',       '303 /signin', '200',         '200'),
+	'GET /workshops/:id/actions':row('303 /signin', '303 /signin', '303 /signin', '404',         '303 /signin', '404',         '200'),
 	'GET /w/:id':                row('303 /join',   '200',         '303 /join',   '303 /join',   '303 /join',   '303 /join',   '303 /join'),
 	'GET /j/:token':             row('200',         '303 /w/:id',  '200',         '200',         '200',         '200',         '200')
 };
@@ -46,6 +47,8 @@ const DOCS: Record<string, Record<Role, Access>> = {
 	//                        anonymous participant other wshop other org removed member  facilitator
 	'board.:id':         row<Access>(401,      'read',     401,        403,      401,    'read', 'write'),
 	'control.:id':       row<Access>(401,      'read',     401,        403,      401,    'read', 'read'),
+	// Participants write the drafted action points only during an action-points activity (none runs here).
+	'actions.:id':       row<Access>(401,      'read',     401,        403,      401,    'read', 'write'),
 	'mine.:id.:self':    row<Access>(401,      'write',    401,        403,      401,    403,    403),
 	'mine.:id.:other':   row<Access>(401,      403,        401,        403,      401,    403,    403)
 };
@@ -171,6 +174,7 @@ describe('authorisation matrix: sync documents', () => {
 				const name =
 					target === 'board.:id' ? docName('board', workshopId)
 					: target === 'control.:id' ? docName('control', workshopId)
+					: target === 'actions.:id' ? docName('actions', workshopId)
 					: mineDocName(workshopId, target === 'mine.:id.:self' ? selfIds[role] : participantB.id);
 				actual[role] = await docOutcome(role, name);
 			}
