@@ -104,7 +104,9 @@ describe('co-editing a case study', () => {
 	it('records which role groups contributed to which section and publishes them to every screen', async () => {
 		const control = createClient(server.url, docName('control', w.workshopId), { cookie: bo.cookie });
 		await control.synced();
-		await waitFor(() => (readCaseContributors(control.doc, w.cases.roleGroup).situation ?? []).length === 2, 5000, 'contributors published');
+		// Both sections' contributors are published after the edits commit, not necessarily together.
+		const published = () => readCaseContributors(control.doc, w.cases.roleGroup);
+		await waitFor(() => (published().situation ?? []).length === 2 && (published().dilemmas ?? []).length === 2, 5000, 'contributors published');
 		expect(readCaseContributors(control.doc, w.cases.roleGroup).situation!.sort()).toEqual(['civil servant', 'resident']);
 		expect(readCaseContributors(control.doc, w.cases.roleGroup).dilemmas!.sort()).toEqual(['civil servant', 'resident']);
 		expect(readCaseContributors(control.doc, w.cases.roleGroup).proposed_actions).toBeUndefined();
