@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributionOf, endorseOutcome } from '../../src/lib/server/votes/endorse-outcome';
+import { attributionOf, endorseOutcome } from '../../src/lib/server/votes/endorse-rule';
 
 describe('validation outcome of an action point', () => {
 	const s = (endorse: number, endorse_changes: number, object: number) => ({ endorse, endorse_changes, object });

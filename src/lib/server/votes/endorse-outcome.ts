@@ -9,8 +9,6 @@ import type { AttributedText, EndorseOutcome, EndorseTally } from '../../shared/
 import { voteResults } from './activity-results';
 import { readWorkshopVotes, type VoteView } from './read';
 
-export { ENDORSE_OUTCOMES, type AttributedText, type EndorseOutcome } from '../../shared/vote-results';
-export { attributionOf, endorseOutcome } from './endorse-rule';
 
 /** Outcomes that may be recorded in the register as validated. */
 export const RECORDABLE_OUTCOMES: readonly EndorseOutcome[] = ['endorsed', 'endorsed_with_changes'];
