@@ -58,7 +58,7 @@ export class Crowd {
 		while (this.members.length < count) {
 			const size = Math.min(batch, count - this.members.length);
 			const fresh: Participant[] = [];
-			for (let i = 0; i < size; i++) fresh.push(this.#create(fx, this.members.length + i));
+			for (let i = 0; i < size; i++) fresh.push(await this.#create(fx, this.members.length + i));
 			this.members.push(...fresh);
 			const synced = Promise.all(fresh.flatMap((p) => [p.mine.synced(), p.board.synced()]));
 			const ok = await withTimeout(synced, batchTimeoutMs);
@@ -70,8 +70,8 @@ export class Crowd {
 		return this.members.length;
 	}
 
-	#create(fx: Fixtures, index: number): Participant {
-		const who = fx.participant(this.workshopId, `Bench participant ${index}`, index % 2 ? 'resident / rights holder' : 'civil servant: policy');
+	async #create(fx: Fixtures, index: number): Promise<Participant> {
+		const who = await fx.participant(this.workshopId, `Bench participant ${index}`, index % 2 ? 'resident / rights holder' : 'civil servant: policy');
 		const mine = createClient(this.url, mineDocName(this.workshopId, who.id), { cookie: who.cookie });
 		const board = createClient(this.url, docName('board', this.workshopId), { cookie: who.cookie });
 		for (const c of [mine, board]) c.provider.on('connection-close', (e) => this.#closed(e?.code ?? 0));

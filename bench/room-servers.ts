@@ -38,10 +38,10 @@ async function stopChild(child: ChildProcess): Promise<void> {
 
 export async function startOurs(): Promise<BenchServer> {
 	const server = await startServer();
-	const fx = new Fixtures(server.dbPath);
+	const fx = new Fixtures(server.database);
 	try {
 		const facilitator = await fx.user('Bench facilitator');
-		const workshopId = fx.workshop(fx.organisation([[facilitator, 'facilitator']]), 'Room bench workshop');
+		const workshopId = await fx.workshop(await fx.organisation([[facilitator, 'facilitator']]), 'Room bench workshop');
 		return {
 			label: 'ours',
 			pid: server.child.pid!,
@@ -52,11 +52,11 @@ export async function startOurs(): Promise<BenchServer> {
 			async stop() {
 				await sleep(500); // let client sockets close before the server closes them itself
 				await stopChild(server.child);
-				removeDir(server.dir);
+				await removeDir(server.dir);
 			}
 		};
 	} finally {
-		fx.close();
+		await fx.close();
 	}
 }
 

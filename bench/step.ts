@@ -84,10 +84,10 @@ export async function runStep(o: StepOptions, say: (line: string) => void): Prom
 	try {
 		server = await startServer();
 		const pid = server.child.pid!;
-		fx = new Fixtures(server.dbPath);
+		fx = new Fixtures(server.database);
 		const facilitator = await fx.user('Bench facilitator');
-		const workshopId = fx.workshop(fx.organisation([[facilitator, 'facilitator']]), 'Bench workshop');
-		const activityId = fx.activity(workshopId, 'Barriers to services', 'brainstorm', 0, 'role_group');
+		const workshopId = await fx.workshop(await fx.organisation([[facilitator, 'facilitator']]), 'Bench workshop');
+		const activityId = await fx.activity(workshopId, 'Barriers to services', 'brainstorm', 0, 'role_group');
 		const moved = await postAction(server.url, `/workshops/${workshopId}/console`, { command: 'goto', activityId }, { cookie: facilitator.cookie });
 		if (moved.type !== 'success') throw new Error(`goto failed: ${JSON.stringify(moved)}`);
 
@@ -172,12 +172,12 @@ export async function runStep(o: StepOptions, say: (line: string) => void): Prom
 		result.missingProjector = toProjector.missing;
 		crowd?.destroy();
 		projector?.stop();
-		fx?.close();
+		await fx?.close();
 		if (server) {
 			await sleep(500); // let the sockets close before the server closes them as "restarting"
 			const stopped = server.stop();
 			if (!(await Promise.race([stopped.then(() => true), sleep(15_000).then(() => false)]))) await server.kill();
-			removeDir(server.dir);
+			await removeDir(server.dir);
 		}
 	}
 }

@@ -2,6 +2,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
 	dialect: 'sqlite',
-	schema: './src/lib/server/db/schema.ts',
+	schema: './src/lib/server/db/sqlite/index.ts',
 	out: './drizzle/sqlite'
 });

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { config, ConfigError } from '../src/lib/server/config';
-import { closeDb, dbHandle } from '../src/lib/server/db/index';
+import { closeDb, initDb } from '../src/lib/server/db/index';
 import { InputError } from '../src/lib/server/input-error';
 import { createUser } from '../src/lib/server/users';
 import { registerAccount } from '../src/lib/server/accounts';
@@ -67,8 +67,8 @@ async function createUserCommand(values: Record<string, string | boolean | undef
 	const org = str('org');
 
 	config(); // fail on bad environment before creating the database file
-	const { db } = dbHandle();
-	if (!isSetUp(db)) {
+	const { db } = await initDb();
+	if (!(await isSetUp(db))) {
 		const organisation = org ?? `${displayName.trim()}'s organisation`;
 		const { user, organisation: created } = await createFirstAccount(db, { email, password, displayName, organisation });
 		return `Created first account ${user.email} (${user.id}), owner of "${created.name}" (${created.id}).`;
@@ -120,4 +120,4 @@ function report(error: unknown): number {
 }
 
 process.exitCode = await main(process.argv.slice(2)).catch(report);
-closeDb();
+await closeDb();

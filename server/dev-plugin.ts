@@ -18,13 +18,13 @@ export function devSync(): Plugin {
 			// Start the sync server with the dev server, so routes can publish before anyone connects.
 			server.httpServer?.once('listening', () => {
 				load()
-					.then((mod) => mod.syncServer())
+					.then((mod) => mod.startSyncServer())
 					.catch((err: unknown) => server.config.logger.error(`sync server failed to start: ${String(err)}`));
 			});
 			server.httpServer?.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
 				if (!req.url?.startsWith(`${SYNC_PATH}/`)) return;
 				load()
-					.then((mod) => mod.syncServer().handleUpgrade(req, socket, head))
+					.then(async (mod) => (await mod.startSyncServer()).handleUpgrade(req, socket, head))
 					.catch((err: unknown) => {
 						server.config.logger.error(`sync upgrade failed: ${String(err)}`);
 						socket.destroy();

@@ -8,6 +8,7 @@ import { log } from '../src/lib/server/logger';
 import { demoWorkshopId, seedDemo } from '../src/lib/server/demo';
 import { ensureJoinCredentials } from '../src/lib/server/join-credentials';
 import { UpdateLog } from '../src/lib/server/update-log';
+import { updateStore } from '../src/lib/server/open-update-store';
 
 export async function firstStart(cfg: Config): Promise<void> {
 	if (!cfg.demo) return;
@@ -18,9 +19,9 @@ export async function firstStart(cfg: Config): Promise<void> {
 		return;
 	}
 	// Through the sync server's own log, so the documents load exactly as if someone had typed them.
-	const updates = new UpdateLog(handle.sqlite, 0);
+	const updates = new UpdateLog(updateStore(handle), 0);
 	const stored = demo.docs.map(({ doc, update }) => updates.append(doc, update));
-	updates.flush();
+	await updates.flush();
 	await Promise.all(stored);
 	// console, not the logger: the operator must see this whatever LOG_LEVEL says.
 	console.log(
@@ -33,11 +34,11 @@ export async function firstStart(cfg: Config): Promise<void> {
 }
 
 /** After listening, with demo content on: the participant join link, on every start. */
-export function announceDemo(cfg: Config, baseUrl: string): void {
+export async function announceDemo(cfg: Config, baseUrl: string): Promise<void> {
 	if (!cfg.demo) return;
 	const db = dbHandle().db;
-	const workshopId = demoWorkshopId(db);
+	const workshopId = await demoWorkshopId(db);
 	if (!workshopId) return;
-	const { joinToken } = ensureJoinCredentials(db, workshopId);
+	const { joinToken } = await ensureJoinCredentials(db, workshopId);
 	console.log(`Demo workshop: ${baseUrl}/j/${joinToken}`);
 }

@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { config, ConfigError } from '../src/lib/server/config';
-import { dbHandle, closeDb } from '../src/lib/server/db';
+import { initDb, closeDb } from '../src/lib/server/db';
 import { log } from '../src/lib/server/logger';
 import { SYNC_PATH } from '../src/lib/shared/protocol';
 import { syncServer } from './sync';
@@ -16,7 +16,7 @@ const PROTOCOL_HEADER = 'x-rightsboard-protocol';
 
 async function main(): Promise<void> {
 	const cfg = config();
-	dbHandle();
+	await initDb();
 	await firstStart(cfg);
 
 	// adapter-node assumes https unless told otherwise. With ORIGIN set it uses that; without it,
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
 		server.close();
 		server.closeIdleConnections();
 		await sync.shutdown();
-		closeDb();
+		await closeDb();
 		process.exit(0);
 	};
 	process.on('SIGTERM', () => void stop('SIGTERM'));
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
 		const port = typeof address === 'object' && address ? address.port : cfg.port;
 		const url = cfg.origin ?? `http://${cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host}:${port}`;
 		console.log(`Rightsboard listening on ${url}`);
-		announceDemo(cfg, url);
+		announceDemo(cfg, url).catch((error: unknown) => log.error('announcing the demo workshop failed', { error }));
 	});
 }
 

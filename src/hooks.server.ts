@@ -1,12 +1,17 @@
-import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { getDb } from '$lib/server/db';
+import { getDb, initDb } from '$lib/server/db';
 import { hasAccounts } from '$lib/server/setup';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { log } from '$lib/server/logger';
 import { SYNC_PATH } from '$lib/shared/protocol';
+
+/** Opens the database before the first request (PostgreSQL connects and migrates asynchronously). */
+export const init: ServerInit = async () => {
+	await initDb();
+};
 
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -23,8 +28,8 @@ function openBeforeSetup(pathname: string): boolean {
 }
 
 /** On a fresh database every page leads to /setup, so the first visitor can create the owner account. */
-const handleSetup: Handle = ({ event, resolve }) => {
-	if (!openBeforeSetup(event.url.pathname) && !hasAccounts(getDb())) redirect(303, '/setup');
+const handleSetup: Handle = async ({ event, resolve }) => {
+	if (!openBeforeSetup(event.url.pathname) && !(await hasAccounts(getDb()))) redirect(303, '/setup');
 	return resolve(event);
 };
 

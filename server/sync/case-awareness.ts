@@ -36,20 +36,20 @@ function colourFor(id: string): string {
 }
 
 /** The label the server allows for this connection on this case document. */
-export function awarenessUserFor(doc: string, principal: Principal): CaseAwarenessUser {
+export async function awarenessUserFor(doc: string, principal: Principal): Promise<CaseAwarenessUser> {
 	const db = getDb();
 	if (principal.kind === 'user') {
-		const row = db.select({ name: user.displayName }).from(user).where(eq(user.id, principal.userId)).get();
+		const [row] = await db.select({ name: user.displayName }).from(user).where(eq(user.id, principal.userId)).limit(1);
 		return { name: row?.name ?? '', color: colourFor(principal.userId) };
 	}
 	const color = colourFor(principal.participantId);
 	const name = parseDocName(doc);
-	const shown = name?.kind === 'case' ? activityOfCase(db, name.workshopId, name.caseStudyId) : null;
-	const row = db
+	const shown = name?.kind === 'case' ? await activityOfCase(db, name.workshopId, name.caseStudyId) : null;
+	const [row] = await db
 		.select({ displayName: participant.displayName, roleGroup: participant.roleGroup })
 		.from(participant)
 		.where(eq(participant.id, principal.participantId))
-		.get();
+		.limit(1);
 	if (!row || !shown || shown.anonymity === 'anonymous') return { name: '', color };
 	if (shown.anonymity === 'named') return { name: row.displayName ?? row.roleGroup, color };
 	return { name: row.roleGroup, color };
@@ -91,11 +91,11 @@ function cleanState(state: unknown, who: CaseAwarenessUser): Record<string, unkn
 	return out;
 }
 
-/** Re-encodes an awareness update from `sender` with server-chosen users; throws when malformed. */
-export function rewriteCaseAwareness(sender: Sender, update: Uint8Array): Uint8Array {
+/** Re-encodes an awareness update from `sender` with server-chosen users; rejects when malformed. */
+export async function rewriteCaseAwareness(sender: Sender, update: Uint8Array): Promise<Uint8Array> {
 	// Looked up for every update (a few indexed reads), so a change of the activity's anonymity
 	// applies at once to cursors already in the room.
-	const who = awarenessUserFor(sender.doc, sender.principal);
+	const who = await awarenessUserFor(sender.doc, sender.principal);
 	const decoder = decoding.createDecoder(update);
 	const encoder = encoding.createEncoder();
 	const count = decoding.readVarUint(decoder);

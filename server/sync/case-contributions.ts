@@ -16,16 +16,18 @@ import type { Room } from './room';
 import type { Principal } from './upgrade';
 
 const COALESCE_MS = 20;
-const groups = new WeakMap<object, string | null>();
+/** Each connection's role group, looked up once per connection. */
+const groups = new WeakMap<object, Promise<string | null>>();
 
 function principalOf(origin: unknown): Principal | null {
 	if (!origin || typeof origin !== 'object' || !('principal' in origin)) return null;
 	return (origin as { principal: Principal }).principal;
 }
 
-function groupOf(origin: object, principal: Principal): string | null {
-	if (!groups.has(origin)) groups.set(origin, contributorGroup(getDb(), principal));
-	return groups.get(origin) ?? null;
+function groupOf(origin: object, principal: Principal): Promise<string | null> {
+	let group = groups.get(origin);
+	if (!group) groups.set(origin, (group = contributorGroup(getDb(), principal)));
+	return group;
 }
 
 /** Starts watching a freshly loaded room when it holds a case document. */
@@ -33,21 +35,27 @@ export function watchCaseContributions(room: Room): void {
 	const name = parseDocName(room.name);
 	if (name?.kind !== 'case') return;
 	const { workshopId, caseStudyId } = name;
-	const pending = new Map<string, Set<CaseSection>>();
+	// Sections changed per connection (origin), until the next recording pass.
+	const pending = new Map<object, { principal: Principal; sections: Set<CaseSection> }>();
 	// Recorded already (in this room's life): typing must not cost a database write every few keys.
 	const known = new Set<string>();
 	let timer: NodeJS.Timeout | null = null;
 
 	const record = async () => {
 		timer = null;
+		const batch = [...pending.entries()];
+		pending.clear();
 		await room.flushed();
 		const db = getDb();
 		let added = false;
-		for (const [group, sections] of pending) {
-			added = recordContributors(db, caseStudyId, sections, group) || added;
-			for (const s of sections) known.add(`${group}\u0000${s}`);
+		for (const [origin, { principal, sections }] of batch) {
+			const group = await groupOf(origin, principal);
+			if (!group) continue;
+			const fresh = new Set([...sections].filter((s) => !known.has(`${group}\u0000${s}`)));
+			if (fresh.size === 0) continue;
+			added = (await recordContributors(db, caseStudyId, fresh, group)) || added;
+			for (const s of fresh) known.add(`${group}\u0000${s}`);
 		}
-		pending.clear();
 		if (added) await publishWorkshop(db, workshopId);
 	};
 
@@ -56,13 +64,10 @@ export function watchCaseContributions(room: Room): void {
 		if (!principal) return;
 		const changedSections = CASE_SECTIONS.filter((s) => tx.changedParentTypes.has(sectionFragment(room.doc, s) as unknown as Y.AbstractType<Y.YEvent<any>>));
 		if (changedSections.length === 0) return;
-		const group = groupOf(tx.origin as object, principal);
-		if (!group) return;
-		const changed = changedSections.filter((s) => !known.has(`${group}\u0000${s}`));
-		if (changed.length === 0) return;
-		const sections = pending.get(group) ?? new Set<CaseSection>();
-		for (const s of changed) sections.add(s);
-		pending.set(group, sections);
+		const origin = tx.origin as object;
+		const entry = pending.get(origin) ?? { principal, sections: new Set<CaseSection>() };
+		for (const s of changedSections) entry.sections.add(s);
+		pending.set(origin, entry);
 		timer ??= setTimeout(() => {
 			record().catch((error: unknown) => log.error('recording case contributors failed', { doc: room.name, error }));
 		}, COALESCE_MS);

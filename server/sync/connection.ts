@@ -17,11 +17,16 @@ import { mayWriteNow } from './write-guard';
 import type { Principal } from './upgrade';
 
 const MAX_EARLY_FRAMES = 64;
+/** Frames held while an earlier frame of the same connection waits for the database. */
+const MAX_QUEUED_FRAMES = 1000;
 
 export class Connection implements Peer {
 	alive = true;
 	#room: Room | null = null;
 	#early: Uint8Array[] = [];
+	/** Frames waiting behind one whose handling needs the database: handled strictly in order. */
+	#queued: Uint8Array[] = [];
+	#busy = false;
 	#bucket: TokenBucket;
 	#closed = false;
 
@@ -45,7 +50,10 @@ export class Connection implements Peer {
 		this.#room = room;
 		const early = this.#early;
 		this.#early = [];
-		for (const frame of early) this.#handle(frame);
+		for (const frame of early) {
+			if (this.#closed) break; // an earlier frame got the connection closed: the rest is moot
+			this.#dispatch(frame);
+		}
 	}
 
 	get closed(): boolean {
@@ -75,6 +83,7 @@ export class Connection implements Peer {
 	}
 
 	#refuse(close: { code: number; reason: string }, detail: string): void {
+		if (this.#closed) return; // one line per connection, however many frames were queued
 		log.warn('sync connection closed', { doc: this.doc, code: close.code, reason: detail });
 		this.close(close);
 	}
@@ -89,10 +98,33 @@ export class Connection implements Peer {
 			this.#early.push(frame);
 			return;
 		}
-		this.#handle(frame);
+		this.#dispatch(frame);
 	}
 
-	#handle(frame: Uint8Array): void {
+	/** Handles a frame now, or after the frames before it when one of them is still being checked. */
+	#dispatch(frame: Uint8Array): void {
+		if (this.#busy) {
+			if (this.#queued.length >= MAX_QUEUED_FRAMES) return this.#refuse(CloseCode.RateLimited, 'too many frames while checking');
+			this.#queued.push(frame);
+			return;
+		}
+		const pending = this.#handle(frame);
+		if (pending) void this.#drainAfter(pending);
+	}
+
+	async #drainAfter(pending: Promise<void>): Promise<void> {
+		this.#busy = true;
+		try {
+			await pending;
+			while (this.#queued.length > 0 && !this.#closed) await this.#handle(this.#queued.shift()!);
+		} finally {
+			this.#queued = [];
+			this.#busy = false;
+		}
+	}
+
+	/** Handles one frame; returns a promise only when it had to wait for the database. */
+	#handle(frame: Uint8Array): Promise<void> | void {
 		const room = this.#room!;
 		try {
 			const decoder = decoding.createDecoder(frame);
@@ -103,7 +135,7 @@ export class Connection implements Peer {
 				case MessageType.Awareness: {
 					const update = decoding.readVarUint8Array(decoder);
 					// On case documents the server decides what each cursor is labelled with.
-					if (this.doc.startsWith('case.')) return room.applyAwareness(this, rewriteCaseAwareness(this, update));
+					if (this.doc.startsWith('case.')) return this.#checked(rewriteCaseAwareness(this, update), (rewritten) => room.applyAwareness(this, rewritten));
 					// On the action points only "editing or not" travels, for everyone.
 					if (this.doc.startsWith('actions.')) return room.applyAwareness(this, rewriteActionsAwareness(update));
 					// Participants share presence only in their own document: on shared documents a
@@ -123,7 +155,18 @@ export class Connection implements Peer {
 		}
 	}
 
-	#handleSync(room: Room, decoder: decoding.Decoder): void {
+	/** Continues with `then` once `pending` resolves; a failure closes the connection like a malformed frame. */
+	#checked<T>(pending: Promise<T>, then: (value: T) => void): Promise<void> {
+		return pending.then(
+			(value) => {
+				// The socket may have closed (and left its room) while the database answered.
+				if (!this.#closed && this.ws.readyState === this.ws.OPEN) then(value);
+			},
+			(error: unknown) => this.#refuse(CloseCode.MalformedMessage, error instanceof Error ? error.message : String(error))
+		);
+	}
+
+	#handleSync(room: Room, decoder: decoding.Decoder): Promise<void> | void {
 		const sub = decoding.readVarUint(decoder);
 		const payload = decoding.readVarUint8Array(decoder);
 		if (sub === SyncMessageType.Step1) {
@@ -134,10 +177,13 @@ export class Connection implements Peer {
 		if (sub !== SyncMessageType.Step2 && sub !== SyncMessageType.Update) {
 			return this.#refuse(CloseCode.MalformedMessage, `unknown sync message ${sub}`);
 		}
-		if (this.readOnly || !mayWriteNow(this)) {
+		const refuseChange = () => {
 			if (wouldChange(room.doc, payload)) this.#refuse(CloseCode.ReadOnly, 'change on a read-only connection');
-			return;
-		}
-		room.applyFromPeer(this, payload);
+		};
+		if (this.readOnly) return refuseChange();
+		const allowed = mayWriteNow(this);
+		if (allowed === true) return room.applyFromPeer(this, payload);
+		if (allowed === false) return refuseChange();
+		return this.#checked(allowed, (ok) => (ok ? room.applyFromPeer(this, payload) : refuseChange()));
 	}
 }

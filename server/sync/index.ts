@@ -10,7 +10,9 @@ import { WebSocketServer } from 'ws';
 import { CloseCode, parseDocName } from '../../src/lib/shared/protocol';
 import { writeControl } from '../../src/lib/shared/control-schema';
 import { controlSnapshot } from '../../src/lib/server/live/publish';
-import { dbHandle, getDb } from '../../src/lib/server/db';
+import { dbHandle, getDb, initDb } from '../../src/lib/server/db';
+import { config } from '../../src/lib/server/config';
+import { updateStore } from '../../src/lib/server/open-update-store';
 import { log } from '../../src/lib/server/logger';
 import { Connection } from './connection';
 import { defaultSyncOptions, type SyncOptions } from './options';
@@ -20,26 +22,42 @@ import { authorise, type Principal } from './upgrade';
 import { onDocumentCommitted } from './participant-notes';
 import { watchCaseContributions } from './case-contributions';
 import { PresenceTracker } from './presence';
-import { registerLiveHub, type LiveHub } from '../../src/lib/server/live/hub';
+import { registerLiveHub, type DocChange, type LiveHub } from '../../src/lib/server/live/hub';
 import { SERVER_ORIGIN, type Peer, type Room } from './room';
+import { LocalRelay, type Relay } from './relay';
+import { RedisRelay } from './redis-relay';
 import type * as Y from 'yjs';
 
 export class SyncServer implements LiveHub {
 	readonly rooms: RoomRegistry;
 	readonly updateLog: UpdateLog;
+	readonly relay: Relay;
 	#wss: WebSocketServer;
 	#connections = new Set<Connection>();
 	readonly presence = new PresenceTracker({
 		connections: () => this.#connections,
-		rooms: () => this.rooms.all(),
-		changeDoc: (name, change) => this.changeDoc(name, change)
+		rooms: () => this.rooms.loaded(),
+		relay: () => this.relay,
+		publishDoc: (name, compose) => this.publishDoc(name, compose)
 	});
 	#ping: NodeJS.Timeout;
 	#stopping = false;
 
-	constructor(private readonly options: SyncOptions = defaultSyncOptions) {
-		this.updateLog = new UpdateLog(dbHandle().sqlite, options.groupCommitMs);
-		this.rooms = new RoomRegistry(this.updateLog, options.compactAfterUpdates, (room) => this.#onLoad(room), onDocumentCommitted);
+	constructor(private readonly options: SyncOptions = defaultSyncOptions, relay?: Relay) {
+		this.updateLog = new UpdateLog(updateStore(dbHandle()), options.groupCommitMs);
+		const redisUrl = config().redisUrl;
+		this.relay = relay ?? (redisUrl ? new RedisRelay(redisUrl) : new LocalRelay());
+		if (this.relay.shared) this.presence.startSharedRefresh();
+		this.relay.onResync(() => {
+			for (const room of this.rooms.loaded()) room.catchUp().catch((error: unknown) => log.error('catching up after a relay outage failed', { doc: room.name, error }));
+		});
+		this.rooms = new RoomRegistry({
+			updateLog: this.updateLog,
+			relay: this.relay,
+			compactAfter: options.compactAfterUpdates,
+			onLoad: (room) => this.#onLoad(room),
+			onCommitted: onDocumentCommitted
+		});
 		this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
 		this.#ping = setInterval(() => this.#checkLiveness(), options.pingIntervalMs);
 		this.#ping.unref();
@@ -76,24 +94,43 @@ export class SyncServer implements LiveHub {
 		clearInterval(this.#ping);
 		this.presence.stop();
 		for (const conn of this.#connections) conn.close(CloseCode.ServerShutdown);
-		for (const room of this.rooms.all()) {
+		for (const room of this.rooms.loaded()) {
 			for (const peer of [...room.peers.keys()]) this.rooms.release(room, peer);
 		}
 		await this.rooms.settled();
-		this.updateLog.flush();
+		await this.updateLog.flush();
+		await this.relay.close();
 		this.#wss.close();
 	}
 
 	/** Changes a document as the server: loads it if needed, applies, waits until it is durable. */
-	async changeDoc(name: string, change: (doc: Y.Doc) => void): Promise<void> {
+	changeDoc(name: string, change: DocChange): Promise<void> {
+		return this.publishDoc(name, () => change);
+	}
+
+	/**
+	 * Writes server-owned content: `compose` reads what to write (from the database) and returns
+	 * the change. It runs under the document's write lock, shared by every instance, after the room
+	 * caught up with every committed update; so server writes to a document happen one after
+	 * another, each one seeing the last, and the newest reading of the database wins.
+	 */
+	async publishDoc(name: string, compose: () => DocChange | Promise<DocChange>): Promise<void> {
 		const hold: Peer = { readOnly: false, send: () => {}, close: () => {} };
 		const room = await this.rooms.acquire(name, hold);
 		try {
-			room.doc.transact(() => change(room.doc), SERVER_ORIGIN);
-			await room.flushed();
+			await this.#writeLocked(room, compose);
 		} finally {
 			this.rooms.release(room, hold);
 		}
+	}
+
+	async #writeLocked(room: Room, compose: () => DocChange | Promise<DocChange>): Promise<void> {
+		await this.relay.lockDoc(room.name, async () => {
+			if (this.relay.shared) await room.catchUp();
+			const change = await compose();
+			room.doc.transact(() => change(room.doc), SERVER_ORIGIN);
+			await room.flushed();
+		});
 	}
 
 	/** Reads a document as the server, loading it if needed. */
@@ -140,10 +177,16 @@ export class SyncServer implements LiveHub {
 	}
 
 	/** Server-owned content is brought up to date on load; participants' typing feeds presence. */
-	#onLoad(room: Room): void {
-		refreshServerOwned(room);
-		watchCaseContributions(room);
+	async #onLoad(room: Room): Promise<void> {
 		const doc = parseDocName(room.name);
+		if (doc?.kind === 'control') {
+			// A control document is the server's: on load, it is brought in line with the database.
+			await this.#writeLocked(room, async () => {
+				const { state, agenda } = await controlSnapshot(getDb(), doc.workshopId);
+				return (d) => writeControl(d, state, agenda);
+			});
+		}
+		watchCaseContributions(room);
 		if (doc?.kind === 'mine') room.awareness.on('change', () => this.presence.schedule(doc.workshopId));
 	}
 
@@ -160,14 +203,6 @@ export class SyncServer implements LiveHub {
 	}
 }
 
-/** A control document is the server's: on load, it is brought in line with the database. */
-function refreshServerOwned(room: Room): void {
-	const doc = parseDocName(room.name);
-	if (doc?.kind !== 'control') return;
-	const { state, agenda } = controlSnapshot(getDb(), doc.workshopId);
-	room.doc.transact(() => writeControl(room.doc, state, agenda), SERVER_ORIGIN);
-}
-
 function refuse(socket: Duplex, status: number): void {
 	socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
@@ -175,8 +210,14 @@ function refuse(socket: Duplex, status: number): void {
 const KEY = Symbol.for('rightsboard.sync');
 type Holder = { [KEY]?: SyncServer };
 
-/** The process-wide sync server, created on first use. */
+/** The process-wide sync server, created on first use (the database must be open: see startSyncServer). */
 export function syncServer(): SyncServer {
 	const g = globalThis as Holder;
 	return (g[KEY] ??= new SyncServer());
+}
+
+/** Opens the database if needed, then returns the process-wide sync server. */
+export async function startSyncServer(): Promise<SyncServer> {
+	await initDb();
+	return syncServer();
 }

@@ -1,7 +1,10 @@
 /**
  * A room: one loaded Yjs document, its awareness, and the connections editing it.
  * Every document change is appended to the update log and only broadcast once committed,
- * so whatever a peer has seen is on disk.
+ * so whatever a peer has seen is on disk. With several instances, committed changes also go out
+ * through the relay (Redis), and changes committed by other instances come in through it; each
+ * carries its per-document seq, so a room knows which committed updates it holds and fetches any
+ * it missed from the log.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -9,6 +12,7 @@ import { CloseCode } from '../../src/lib/shared/protocol';
 import { log } from '../../src/lib/server/logger';
 import type { UpdateLog } from '../../src/lib/server/update-log';
 import { awarenessFrame, step1Frame, step2Frame, updateFrame } from './frames';
+import { SeqTracker } from './seq-tracker';
 
 /** A connection as the room sees it. */
 export interface Peer {
@@ -17,9 +21,26 @@ export interface Peer {
 	close(close: { code: number; reason: string }): void;
 }
 
+/** Where a room sends what other instances must see (a no-op when this is the only instance). */
+export interface RoomOutbox {
+	update(room: string, seq: number, update: Uint8Array): void;
+	awareness(room: string, update: Uint8Array): void;
+}
+
+export interface RoomOptions {
+	compactAfter: number;
+	outbox: RoomOutbox;
+	/** Called after each committed change of a connection (the server reacts to participants' notes here). */
+	onCommitted: (room: Room) => void;
+}
+
 /** Origin of changes made by the server itself (not by a connection). */
 export const SERVER_ORIGIN = Symbol('server');
 const LOAD_ORIGIN = Symbol('load');
+/** Changes committed elsewhere (another instance, or the log): already durable, only broadcast. */
+const REMOTE_ORIGIN = Symbol('remote');
+/** How long a gap in the seqs received from other instances may last before the log is asked. */
+const GAP_WAIT_MS = 250;
 
 export class Room {
 	readonly doc = new Y.Doc();
@@ -27,37 +48,50 @@ export class Room {
 	/** Each peer with the awareness client ids it controls. */
 	readonly peers = new Map<Peer, Set<number>>();
 	#log: UpdateLog;
-	#compactAfter: number;
-	#lastId: number;
+	#options: RoomOptions;
+	#seqs: SeqTracker;
 	#tail: number;
 	#pending = 0;
 	#durable: Promise<unknown> = Promise.resolve();
 	#broken = false;
+	#gapTimer: NodeJS.Timeout | null = null;
+	#catchingUp: Promise<void> | null = null;
 
-	constructor(
+	/** Loads the stored document (snapshot + tail) and returns the room serving it. */
+	static async load(name: string, updateLog: UpdateLog, options: RoomOptions): Promise<Room> {
+		const stored = await updateLog.load(name);
+		return new Room(name, updateLog, options, stored.updates, stored.seq, stored.tail);
+	}
+
+	private constructor(
 		readonly name: string,
 		updateLog: UpdateLog,
-		compactAfter: number,
-		/** Called after each committed change (the server reacts to participants' notes here). */
-		private readonly onCommitted: (room: Room) => void = () => {}
+		options: RoomOptions,
+		updates: Uint8Array[],
+		seq: number,
+		tail: number
 	) {
 		this.#log = updateLog;
-		this.#compactAfter = compactAfter;
-		const stored = updateLog.load(name);
-		this.#lastId = stored.lastId;
-		this.#tail = stored.tail;
+		this.#options = options;
+		this.#seqs = new SeqTracker(seq);
+		this.#tail = tail;
 		this.doc.transact(() => {
-			for (const u of stored.updates) Y.applyUpdate(this.doc, u, LOAD_ORIGIN);
+			for (const u of updates) Y.applyUpdate(this.doc, u, LOAD_ORIGIN);
 		}, LOAD_ORIGIN);
 		this.awareness = new awarenessProtocol.Awareness(this.doc);
 		this.awareness.setLocalState(null);
-		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.#persist(update, origin));
+		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.#onUpdate(update, origin));
 		this.awareness.on('update', this.#onAwareness);
 	}
 
 	/** True once storing failed; the registry then drops the room and the next client reloads it. */
 	get broken(): boolean {
 		return this.#broken;
+	}
+
+	/** The seq up to which this room holds every committed update of its document. */
+	get seq(): number {
+		return this.#seqs.contiguous;
 	}
 
 	/** Welcomes a peer: the server's state vector and the current awareness states. */
@@ -94,6 +128,23 @@ export class Room {
 		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
 	}
 
+	/** Applies an update another instance committed as `seq`; a gap in the seqs is filled from the log. */
+	applyRemote(seq: number, update: Uint8Array): void {
+		if (this.#broken || !this.#seqs.add(seq)) return;
+		Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+		this.#watchGap();
+	}
+
+	/** Applies awareness changes relayed from another instance. */
+	applyRemoteAwareness(update: Uint8Array): void {
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+	}
+
+	/** Brings the room up to everything committed to its document so far (from the log). */
+	catchUp(): Promise<void> {
+		return (this.#catchingUp ??= this.#readLog().finally(() => (this.#catchingUp = null)));
+	}
+
 	/** Sends all awareness states to one peer. */
 	sendAwareness(peer: Peer): void {
 		const states = [...this.awareness.getStates().keys()];
@@ -107,25 +158,51 @@ export class Room {
 
 	/** Flushes, folds the log into a snapshot when it has a tail, and frees the document. */
 	async close(): Promise<void> {
-		this.#log.flush();
+		if (this.#gapTimer) clearTimeout(this.#gapTimer);
+		void this.#log.flush();
 		await this.flushed();
-		if (!this.#broken && this.#tail > 0) this.#compact();
+		if (!this.#broken && this.#tail > 0) await this.#compact();
 		this.awareness.destroy();
 		this.doc.destroy();
 	}
 
-	#persist(update: Uint8Array, origin: unknown): void {
+	async #readLog(): Promise<void> {
+		const stored = await this.#log.since(this.name, this.#seqs.contiguous);
+		if (this.#broken) return;
+		Y.transact(this.doc, () => {
+			for (const u of stored.updates) Y.applyUpdate(this.doc, u, REMOTE_ORIGIN);
+		}, REMOTE_ORIGIN);
+		this.#seqs.fillTo(stored.seq);
+		this.#tail = stored.tail;
+	}
+
+	#watchGap(): void {
+		if (!this.#seqs.hasGap || this.#gapTimer) return;
+		this.#gapTimer = setTimeout(() => {
+			this.#gapTimer = null;
+			if (!this.#seqs.hasGap) return;
+			this.catchUp().catch((error: unknown) => log.error('catching up from the log failed', { doc: this.name, error }));
+		}, GAP_WAIT_MS);
+		this.#gapTimer.unref();
+	}
+
+	#onUpdate(update: Uint8Array, origin: unknown): void {
 		if (origin === LOAD_ORIGIN || this.#broken) return;
+		if (origin === REMOTE_ORIGIN) {
+			this.#broadcast(updateFrame(update), null);
+			return;
+		}
 		this.#pending++;
-		const frame = updateFrame(update);
 		this.#durable = this.#log.append(this.name, update).then(
-			(id) => {
+			(seq) => {
 				this.#pending--;
-				this.#lastId = id;
+				this.#seqs.add(seq);
 				this.#tail++;
-				for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
-				if (this.#tail >= this.#compactAfter && this.#pending === 0) this.#compact();
-				if (origin !== SERVER_ORIGIN) this.onCommitted(this);
+				this.#broadcast(updateFrame(update), origin);
+				this.#options.outbox.update(this.name, seq, update);
+				this.#watchGap();
+				if (this.#tail >= this.#options.compactAfter && this.#pending === 0 && !this.#seqs.hasGap) void this.#compact();
+				if (origin !== SERVER_ORIGIN) this.#options.onCommitted(this);
 			},
 			(error: unknown) => {
 				this.#pending--;
@@ -134,10 +211,18 @@ export class Room {
 		);
 	}
 
-	#compact(): void {
+	#broadcast(frame: Uint8Array, except: unknown): void {
+		for (const peer of this.peers.keys()) if (peer !== except) peer.send(frame);
+	}
+
+	async #compact(): Promise<void> {
+		// Only a document that holds every update up to its seq may stand in for them.
+		if (this.#seqs.hasGap) return;
+		const upto = this.#seqs.contiguous;
+		const state = Y.encodeStateAsUpdate(this.doc);
+		this.#tail = 0;
 		try {
-			this.#log.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.#lastId);
-			this.#tail = 0;
+			await this.#log.compact(this.name, state, upto);
 		} catch (error) {
 			log.error('compaction failed; the update log is kept', { doc: this.name, error });
 		}
@@ -163,5 +248,6 @@ export class Room {
 		if (changed.length === 0) return;
 		const frame = awarenessFrame(this.awareness, changed);
 		for (const peer of this.peers.keys()) peer.send(frame);
+		if (origin !== REMOTE_ORIGIN) this.#options.outbox.awareness(this.name, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
 	};
 }

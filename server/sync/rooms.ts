@@ -1,37 +1,54 @@
 /**
  * The room registry: one Room per loaded document. A room loads before its first connection
  * is served and unloads (flushed and compacted) after its last connection leaves; a client
- * arriving during an unload waits for it and gets a freshly loaded room.
+ * arriving during an unload waits for it and gets a freshly loaded room. Loading subscribes to
+ * the relay first and reads the log second, so no update committed elsewhere falls in between.
  */
 import { log } from '../../src/lib/server/logger';
-import { Room, type Peer } from './room';
 import type { UpdateLog } from '../../src/lib/server/update-log';
+import { Room, type Peer } from './room';
+import type { Relay } from './relay';
+
+export interface RegistryOptions {
+	updateLog: UpdateLog;
+	relay: Relay;
+	compactAfter: number;
+	/** Runs once per load, before anyone is served (server-owned content is brought up to date here). */
+	onLoad?: (room: Room) => Promise<void>;
+	onCommitted?: (room: Room) => void;
+}
+
+type Buffered = { seq: number; update: Uint8Array } | { awareness: Uint8Array };
 
 export class RoomRegistry {
 	#rooms = new Map<string, Room>();
+	#loading = new Map<string, Promise<void>>();
 	#closing = new Map<string, Promise<void>>();
 
-	constructor(
-		private readonly updateLog: UpdateLog,
-		private readonly compactAfter: number,
-		/** Runs once per load, before anyone is served (server-owned content is brought up to date here). */
-		private readonly onLoad: (room: Room) => void = () => {},
-		private readonly onCommitted: (room: Room) => void = () => {}
-	) {}
+	constructor(private readonly options: RegistryOptions) {}
 
 	/** Joins `peer` to the loaded room for `name`, loading it first if needed. */
 	async acquire(name: string, peer: Peer): Promise<Room> {
-		for (let c = this.#closing.get(name); c; c = this.#closing.get(name)) await c;
-		let room = this.#rooms.get(name);
-		if (!room || room.broken) {
-			if (room) this.#unload(room);
-			room = new Room(name, this.updateLog, this.compactAfter, this.onCommitted);
-			this.#rooms.set(name, room);
-			this.onLoad(room);
+		for (;;) {
+			for (let c = this.#closing.get(name); c; c = this.#closing.get(name)) await c;
+			const room = this.#rooms.get(name);
+			if (room && room.broken) {
+				this.#unload(room);
+				continue;
+			}
+			if (!room) {
+				let loading = this.#loading.get(name);
+				if (!loading) {
+					loading = this.#load(name).finally(() => this.#loading.delete(name));
+					this.#loading.set(name, loading);
+				}
+				await loading;
+				continue; // look again: it may have been unloaded before this caller resumed
+			}
+			// Joined in the same tick as the lookup, so a concurrent release cannot unload it under us.
+			room.join(peer);
+			return room;
 		}
-		// Joined in the same tick as the lookup, so a concurrent release cannot unload it under us.
-		room.join(peer);
-		return room;
 	}
 
 	/** Takes a peer out of its room; unloads the room when it was the last. */
@@ -49,14 +66,43 @@ export class RoomRegistry {
 		return this.#rooms.size;
 	}
 
-	/** Resolves when every unload in progress has finished. */
+	/** Resolves when every load and unload in progress has finished. */
 	async settled(): Promise<void> {
+		await Promise.allSettled([...this.#loading.values()]);
 		await Promise.all(this.#closing.values());
 	}
 
 	/** All loaded rooms. */
-	all(): Room[] {
+	loaded(): Room[] {
 		return [...this.#rooms.values()];
+	}
+
+	async #load(name: string): Promise<void> {
+		const { relay, updateLog } = this.options;
+		let room: Room | null = null;
+		const early: Buffered[] = [];
+		await relay.join(name, {
+			update: (seq, update) => (room ? room.applyRemote(seq, update) : early.push({ seq, update })),
+			awareness: (update) => (room ? room.applyRemoteAwareness(update) : early.push({ awareness: update }))
+		});
+		let loaded: Room;
+		try {
+			loaded = await Room.load(name, updateLog, {
+				compactAfter: this.options.compactAfter,
+				outbox: relay,
+				onCommitted: this.options.onCommitted ?? (() => {})
+			});
+			for (const m of early) {
+				if ('awareness' in m) loaded.applyRemoteAwareness(m.awareness);
+				else loaded.applyRemote(m.seq, m.update);
+			}
+			room = loaded;
+			await this.options.onLoad?.(loaded);
+		} catch (error) {
+			relay.leave(name);
+			throw error;
+		}
+		this.#rooms.set(name, loaded);
 	}
 
 	#unload(room: Room): void {
@@ -66,6 +112,7 @@ export class RoomRegistry {
 			.close()
 			.catch((error: unknown) => log.error('room unload failed', { doc: room.name, error }))
 			.finally(() => {
+				this.options.relay.leave(room.name);
 				if (this.#closing.get(room.name) === closing) this.#closing.delete(room.name);
 			});
 		this.#closing.set(room.name, closing);

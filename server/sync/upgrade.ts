@@ -48,13 +48,14 @@ export async function authorise(req: IncomingMessage): Promise<UpgradeDecision> 
 	const token = readCookie(req.headers.cookie, SESSION_COOKIE);
 	const session = token ? await validateSessionToken(db, token) : null;
 	if (session) {
-		const access = refineCaseAccess(db, doc, docAccessForUser(db, session.user.id, doc), 'user');
+		const access = await refineCaseAccess(db, doc, await docAccessForUser(db, session.user.id, doc), 'user');
 		if (!access) return { ok: false, status: 403, reason: 'no access to this document' };
 		return { ok: true, doc: name, readOnly: wantsReadOnly || access === 'read', principal: { kind: 'user', userId: session.user.id } };
 	}
-	const participant = participantFromCookieHeader(db, doc.workshopId, req.headers.cookie);
+	const participant = await participantFromCookieHeader(db, doc.workshopId, req.headers.cookie);
 	if (!participant) return { ok: false, status: 401, reason: 'not signed in and not a participant' };
-	const access = refineActionsAccess(db, doc, refineCaseAccess(db, doc, docAccessForParticipant(participant.id, doc), 'participant'), 'participant');
+	const caseAccess = await refineCaseAccess(db, doc, docAccessForParticipant(participant.id, doc), 'participant');
+	const access = await refineActionsAccess(db, doc, caseAccess, 'participant');
 	if (!access) return { ok: false, status: 403, reason: 'no access to this document' };
 	const principal: Principal = { kind: 'participant', participantId: participant.id, workshopId: doc.workshopId };
 	return { ok: true, doc: name, readOnly: wantsReadOnly || access === 'read', principal };

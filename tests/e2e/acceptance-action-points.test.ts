@@ -44,13 +44,13 @@ describe('acceptance: action points from drafting through validation to the regi
 		await snapshot(page, `acceptance-${label.replace(/\W+/g, '-')}`);
 		await expectNoAxeViolations(page, label).catch((e: Error) => void axeFindings.push(e.message));
 	};
-	const entries = () => fx.db.select().from(actionRegisterEntry).where(eq(actionRegisterEntry.organisationId, orgId)).all();
+	const entries = () => fx.db.select().from(actionRegisterEntry).where(eq(actionRegisterEntry.organisationId, orgId));
 	const names = [...Object.values(PEOPLE), COORDINATOR];
 
 	beforeAll(async () => {
 		[server, browser] = await Promise.all([startServer(), launchBrowser()]);
 		devices = new Devices(browser, server);
-		fx = new Fixtures(server.dbPath);
+		fx = new Fixtures(server.database);
 		({ coordinator, orgId, cycleId, workshopId, voteId, joined } = await seedAcceptance(fx));
 		[facilitator, projector] = await Promise.all([devices.open(LAPTOP, coordinator.token), devices.open(PROJECTOR, coordinator.token)]);
 		const open = (who: keyof typeof joined) => devices.openAsParticipant(PHONE_375, joined[who].cookie);
@@ -58,11 +58,11 @@ describe('acceptance: action points from drafting through validation to the regi
 	});
 
 	afterAll(async () => {
-		fx?.close();
+		await fx?.close();
 		await devices?.closeAll();
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	it('the facilitator starts drafting; a resident drafts a point on a phone by keyboard', async () => {
@@ -224,7 +224,7 @@ describe('acceptance: action points from drafting through validation to the regi
 		await colleague.getByRole('link', { name: `Open “${LETTERS}” in the register` }).waitFor();
 		await axe(colleague, 'record form, already recorded');
 		await colleague.close();
-		const recorded = entries();
+		const recorded = await entries();
 		expect(recorded).toHaveLength(1);
 		expect(recorded[0]).toMatchObject({ title: LETTERS, cycleId, workshopId, description: `${CHANGES}.`, deadline: DEADLINE });
 		expect(JSON.parse(recorded[0]!.validation).outcome).toBe('endorsed');
@@ -250,8 +250,8 @@ describe('acceptance: action points from drafting through validation to the regi
 
 		// A week on: the UI records "now", so the dated update goes through the same function.
 		weekOn = firstUpdate + WEEK;
-		const entry = entries()[0]!;
-		updateProgress(fx.db, coordinator.id, orgId, entry.id, { status: 'in_progress', reason: '', progress: '70', note: 'Letters sent to 12 households.' }, weekOn);
+		const entry = (await entries())[0]!;
+		await updateProgress(fx.db, coordinator.id, orgId, entry.id, { status: 'in_progress', reason: '', progress: '70', note: 'Letters sent to 12 households.' }, weekOn);
 		await facilitator.reload();
 		await history.getByText('Progress: 40 % → 70 %').waitFor();
 		const dates = await history.locator('time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!.slice(0, 10)));

@@ -67,7 +67,7 @@ describe('acceptance: findings from CSV to a workshop with a case study and a sp
 		await devices?.closeAll();
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	it('a coordinator copies the built-in framework, creates a cycle and imports 40 findings', async () => {

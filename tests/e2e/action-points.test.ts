@@ -31,14 +31,14 @@ describe('co-creating action points on a phone, the console and the projector', 
 		[server, browser] = await Promise.all([startServer(), launchBrowser()]);
 		devices = new Devices(browser, server);
 		live = await createLiveWorkshop(server, 'Acting on the findings', []);
-		const fx = new Fixtures(server.dbPath);
+		const fx = new Fixtures(server.database);
 		try {
-			fx.activity(live.workshopId, 'Draft action points', 'action_points', 0, 'anonymous');
-			const participant = fx.participant(live.workshopId, 'Pat Participant', 'Resident');
+			await fx.activity(live.workshopId, 'Draft action points', 'action_points', 0, 'anonymous');
+			const participant = await fx.participant(live.workshopId, 'Pat Participant', 'Resident');
 			[facilitator, projector] = await Promise.all([devices.open(LAPTOP, live.facilitatorToken), devices.open(PROJECTOR, live.facilitatorToken)]);
 			phone = await devices.openAsParticipant(PHONE_375, participant.cookie);
 		} finally {
-			fx.close();
+			await fx.close();
 		}
 	});
 
@@ -46,7 +46,7 @@ describe('co-creating action points on a phone, the console and the projector', 
 		await devices?.closeAll();
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	it('the facilitator starts the activity; the console explains the empty list', async () => {

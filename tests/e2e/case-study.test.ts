@@ -42,12 +42,12 @@ describe('a case-study activity across facilitator, projector and phone', () => 
 		[server, browser] = await Promise.all([startServer(), launchBrowser()]);
 		devices = new Devices(browser, server);
 		live = await createLiveWorkshop(server, 'Rights in housing', [{ title: ORIENTATION, type: 'orientation' }]);
-		const fx = new Fixtures(server.dbPath);
+		const fx = new Fixtures(server.database);
 		try {
-			caseActivity = fx.activity(live.workshopId, CASE_ACTIVITY, 'case_study', 1, 'role_group');
-			fx.activity(live.workshopId, NOT_READY, 'case_study', 2, 'anonymous');
+			caseActivity = await fx.activity(live.workshopId, CASE_ACTIVITY, 'case_study', 1, 'role_group');
+			await fx.activity(live.workshopId, NOT_READY, 'case_study', 2, 'anonymous');
 		} finally {
-			fx.close();
+			await fx.close();
 		}
 		[facilitator, projector, phone] = await Promise.all([
 			devices.open(LAPTOP, live.facilitatorToken),
@@ -60,7 +60,7 @@ describe('a case-study activity across facilitator, projector and phone', () => 
 		await devices?.closeAll();
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	it('the facilitator prepares the case: a title, then text in a section and rights at stake', async () => {

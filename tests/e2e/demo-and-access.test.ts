@@ -27,7 +27,7 @@ describe('a demo installation', () => {
 		for (const context of contexts) await context.close();
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	async function newPage() {
@@ -71,7 +71,7 @@ describe('a demo installation', () => {
 	});
 
 	it('answers 404 to a signed-in person outside the organisation, and tells them how to join one', async () => {
-		const outsider = await addAccount(server.dbPath);
+		const outsider = await addAccount(server.database);
 		const page = await newPage();
 		await page.goto(server.url);
 		await signIn(page, outsider.email, outsider.password);
@@ -87,7 +87,7 @@ describe('a demo installation', () => {
 	});
 
 	it('shows an organisation member the notes but no way to add or delete them', async () => {
-		const member = await addAccount(server.dbPath, { organisation: 'Demo City', role: 'member' });
+		const member = await addAccount(server.database, { organisation: 'Demo City', role: 'member' });
 		const page = await newPage();
 		await page.goto(server.url);
 		await signIn(page, member.email, member.password);

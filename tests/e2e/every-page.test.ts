@@ -34,7 +34,7 @@ describe('every page of the demo at 320 px', () => {
 		await context?.close();
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	it('reflows without horizontal scrolling and passes axe on every reachable page', async () => {

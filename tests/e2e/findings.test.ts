@@ -9,10 +9,10 @@ import { resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { removeDir, startServer, type RunningServer } from '../helpers/server';
+import { Fixtures } from '../helpers/fixtures';
 import { launchBrowser } from './helpers/browser';
 import { expectNoAxeViolations } from './helpers/axe';
 import { completeSetup, makeAccount, snapshot, waitForHydration, waitForPath } from './helpers/app';
-import { openDb } from '../../src/lib/server/db/client';
 import { organisation, workshop } from '../../src/lib/server/db/schema';
 import { newId } from '../../src/lib/server/ids';
 import { cycle, proposal, rightscitiesFramework } from '../helpers/assessment-fixtures';
@@ -20,19 +20,19 @@ import { cycle, proposal, rightscitiesFramework } from '../helpers/assessment-fi
 const EXAMPLE = readFileSync(resolve(import.meta.dirname, '../../docs/examples/findings.csv'));
 
 /** A framework with the built-in item codes, a cycle on it and a participant's proposal, in the organisation named `name`. */
-function seedCycle(dbPath: string, name: string): { orgId: string; cycleId: string } {
-	const handle = openDb(dbPath);
+async function seedCycle(database: string, name: string): Promise<{ orgId: string; cycleId: string }> {
+	const fx = new Fixtures(database);
 	try {
-		const org = handle.db.select({ id: organisation.id }).from(organisation).where(eq(organisation.name, name)).get();
+		const [org] = await fx.db.select({ id: organisation.id }).from(organisation).where(eq(organisation.name, name)).limit(1);
 		if (!org) throw new Error(`no organisation named "${name}"`);
-		const fw = rightscitiesFramework(handle.db, org.id);
-		const cycleId = cycle(handle.db, org.id, fw.id, [], 'Self-assessment 2024');
+		const fw = await rightscitiesFramework(fx.db, org.id);
+		const cycleId = await cycle(fx.db, org.id, fw.id, [], 'Self-assessment 2024');
 		const workshopId = newId();
-		handle.db.insert(workshop).values({ id: workshopId, organisationId: org.id, title: 'Housing workshop', createdAt: Date.now() }).run();
-		proposal(handle.db, { workshopId, cycleId, nodeId: fw.nodes.get('P2.H.3')!, roleGroup: 'Residents', statement: 'Personal assistance stops at 8 pm', reason: 'Many of us need help later' });
+		await fx.db.insert(workshop).values({ id: workshopId, organisationId: org.id, title: 'Housing workshop', createdAt: Date.now() });
+		await proposal(fx.db, { workshopId, cycleId, nodeId: fw.nodes.get('P2.H.3')!, roleGroup: 'Residents', statement: 'Personal assistance stops at 8 pm', reason: 'Many of us need help later' });
 		return { orgId: org.id, cycleId };
 	} finally {
-		handle.close();
+		await fx.close();
 	}
 }
 
@@ -48,7 +48,7 @@ describe('a coordinator working on findings', () => {
 	afterAll(async () => {
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	async function upload(page: Page, name: string, content: Buffer): Promise<void> {
@@ -64,7 +64,7 @@ describe('a coordinator working on findings', () => {
 		await page.goto(server.url);
 		await waitForPath(page, '/setup');
 		await completeSetup(page, account);
-		const { orgId, cycleId } = seedCycle(server.dbPath, account.organisation);
+		const { orgId, cycleId } = await seedCycle(server.database, account.organisation);
 		const base = `/orgs/${orgId}/cycles/${cycleId}`;
 
 		// The empty cycle explains the two ways to add findings.

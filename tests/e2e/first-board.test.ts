@@ -33,7 +33,7 @@ describe('a facilitator on a fresh installation', () => {
 		for (const context of contexts) await context.close();
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	it('sets up, signs out and in, creates a workshop, and sees a note typed elsewhere appear live', async () => {

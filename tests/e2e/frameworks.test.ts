@@ -25,7 +25,7 @@ describe('a coordinator adapting a framework', () => {
 		await context?.close();
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	const status = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text }).waitFor();

@@ -48,15 +48,15 @@ describe('joining a workshop without an account', () => {
 		await waitForPath(facilitator, '/setup');
 		await completeSetup(facilitator, account);
 		const groups = ['Civil servant', 'Civil society', 'Resident'];
-		workshopA = addWorkshop(server.dbPath, { organisation: account.organisation, title: 'Barriers in housing', roleGroups: groups });
-		workshopB = addWorkshop(server.dbPath, { organisation: account.organisation, title: 'Second workshop', roleGroups: groups });
+		workshopA = await addWorkshop(server.database, { organisation: account.organisation, title: 'Barriers in housing', roleGroups: groups });
+		workshopB = await addWorkshop(server.database, { organisation: account.organisation, title: 'Second workshop', roleGroups: groups });
 	});
 
 	afterAll(async () => {
 		for (const context of contexts) await context.close();
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	it('lets a phone join by the short code, anonymously, and come back as the same participant', async () => {
@@ -92,7 +92,7 @@ describe('joining a workshop without an account', () => {
 		await phone.getByText('anonymously (Civil society)', { exact: false }).waitFor();
 		await phone.goto(link);
 		await waitForPath(phone, `/w/${workshopA}`);
-		expect(participantCount(server.dbPath, workshopA)).toBe(1);
+		expect(await participantCount(server.database, workshopA)).toBe(1);
 
 		await facilitator.reload();
 		const row = facilitator.getByRole('listitem').filter({ hasText: 'Anonymous' });
@@ -158,7 +158,7 @@ describe('joining a workshop without an account', () => {
 	});
 
 	it('gives a participant cookie nothing beyond its own workshop', async () => {
-		const token = addParticipant(server.dbPath, workshopA, { displayName: 'Ana', roleGroup: 'Resident', organisation: null, language: 'en' });
+		const token = await addParticipant(server.database, workshopA, { displayName: 'Ana', roleGroup: 'Resident', organisation: null, language: 'en' });
 		const page = await newPage();
 		await page.context().addCookies([
 			{ name: `rb_p_${workshopA}`, value: token, url: server.url },

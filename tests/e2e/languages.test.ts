@@ -13,7 +13,7 @@ import { launchBrowser } from './helpers/browser';
 import { expectNoAxeViolations } from './helpers/axe';
 import { completeSetup, makeAccount, signIn, signOut, waitForHydration, waitForPath } from './helpers/app';
 import { addWorkshop } from './helpers/join-data';
-import { openDb } from '../../src/lib/server/db/client';
+import { Fixtures } from '../helpers/fixtures';
 import { user } from '../../src/lib/server/db/schema';
 
 const MESSAGES = resolve(import.meta.dirname, '../../src/lib/i18n/messages');
@@ -38,14 +38,14 @@ describe('languages', () => {
 		await first.goto(server.url);
 		await waitForPath(first, '/setup');
 		await completeSetup(first, account);
-		workshopId = addWorkshop(server.dbPath, { organisation: account.organisation, title: 'Dostępne mieszkania', roleGroups: ['Mieszkaniec', 'Urzędnik'] });
+		workshopId = await addWorkshop(server.database, { organisation: account.organisation, title: 'Dostępne mieszkania', roleGroups: ['Mieszkaniec', 'Urzędnik'] });
 	});
 
 	afterAll(async () => {
 		for (const context of contexts) await context.close();
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	it('serves a Polish browser in Polish, with <html lang="pl">', async () => {
@@ -84,11 +84,11 @@ describe('languages', () => {
 		await Promise.all([laptop.waitForLoadState('load'), laptop.getByRole('button', { name: text('en', 'header_language_apply') }).click()]);
 		await laptop.waitForFunction(() => document.documentElement.lang === 'sv');
 		await expectNoAxeViolations(laptop, 'home in Swedish');
-		const handle = openDb(server.dbPath);
+		const fx = new Fixtures(server.database);
 		try {
-			expect(handle.db.select({ locale: user.locale }).from(user).all().map((u) => u.locale)).toEqual(['sv']);
+			expect((await fx.db.select({ locale: user.locale }).from(user)).map((u) => u.locale)).toEqual(['sv']);
 		} finally {
-			handle.close();
+			await fx.close();
 		}
 		await signOut(laptop);
 

@@ -46,7 +46,7 @@ describe("a participant's phone across visits and offline spells", () => {
 		await devices?.closeAll();
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	it('comes back through the join link as the same participant, with the same notes as its own', async () => {
@@ -64,7 +64,7 @@ describe("a participant's phone across visits and offline spells", () => {
 		await waitForPath(phone, `/w/${live.workshopId}`);
 		await phone.getByText('You have joined Access to services as Mira (Civil servant).').waitFor();
 		await myNote(phone, 'Opening hours clash with work').getByRole('button', { name: /^Edit note: Opening hours/ }).waitFor();
-		expect(participantCount(server.dbPath, live.workshopId)).toBe(1);
+		expect(await participantCount(server.database, live.workshopId)).toBe(1);
 
 		// The notes come from the server, not only from this browser's storage: a fresh profile
 		// holding just the participant cookie sees them as its own too.

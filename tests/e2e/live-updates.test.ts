@@ -69,10 +69,10 @@ describe('live updates said politely, and paused on request', () => {
 		]);
 		const started = await postAction(server.url, `/workshops/${live.workshopId}/console`, { command: 'next' }, { cookie: `rb_session=${live.facilitatorToken}` });
 		expect(started.type, JSON.stringify(started)).toBe('success');
-		const fx = new Fixtures(server.dbPath);
-		const { cookie } = fx.participant(live.workshopId, null, ROLE_GROUPS[0]);
-		voteId = voteActivity(fx.db, live.workshopId, VOTE, { position: 2, statements: ['Ramps are everywhere'], status: 'open' }).activityId;
-		fx.close();
+		const fx = new Fixtures(server.database);
+		const { cookie } = await fx.participant(live.workshopId, null, ROLE_GROUPS[0]);
+		voteId = (await voteActivity(fx.db, live.workshopId, VOTE, { position: 2, statements: ['Ramps are everywhere'], status: 'open' })).activityId;
+		await fx.close();
 		phone = await devices.openAsParticipant(PHONE_375, cookie);
 		facilitator = await devices.open(LAPTOP, live.facilitatorToken);
 	});
@@ -81,7 +81,7 @@ describe('live updates said politely, and paused on request', () => {
 		await devices?.closeAll();
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	it('on a phone: says new notes, holds them while paused, shows them on resume, and never moves focus', async () => {

@@ -69,7 +69,7 @@ describe('running a live workshop across facilitator, projector and phones', () 
 		await devices?.closeAll();
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	it('lets two phones join through the code and the link the People page shows', async () => {

@@ -11,7 +11,7 @@ import { launchBrowser } from './helpers/browser';
 import { expectNoAxeViolations } from './helpers/axe';
 import { waitForHydration, waitForPath } from './helpers/app';
 import { createLiveWorkshop, Devices, fillJoinForm, LAPTOP, type LiveWorkshop } from './helpers/live';
-import { openDb } from '../../src/lib/server/db/client';
+import { Fixtures } from '../helpers/fixtures';
 import { ensureJoinCredentials } from '../../src/lib/server/join-credentials';
 import { eq } from 'drizzle-orm';
 import { frameworkNode, workshop } from '../../src/lib/server/db/schema';
@@ -48,16 +48,16 @@ describe('plain language', () => {
 		[server, browser] = await Promise.all([startServer(), launchBrowser()]);
 		devices = new Devices(browser, server);
 		live = await createLiveWorkshop(server, 'Access to services', [{ title: ACTIVITY, type: 'brainstorm', anonymity: 'role_group' }]);
-		const handle = openDb(server.dbPath);
+		const fx = new Fixtures(server.database);
 		try {
-			joinLink = `${server.url}/j/${ensureJoinCredentials(handle.db, live.workshopId).joinToken}`;
+			joinLink = `${server.url}/j/${(await ensureJoinCredentials(fx.db, live.workshopId)).joinToken}`;
 			// A validation round on a finding whose framework item has a plain-language explanation.
-			const org = handle.db.select({ id: workshop.organisationId }).from(workshop).where(eq(workshop.id, live.workshopId)).get()!.id;
-			const { cycleId, findingIds } = findingsCycle(handle.db, org, [FINDING]);
-			handle.db.update(frameworkNode).set({ explanation: EXPLANATION }).where(eq(frameworkNode.code, '1.1')).run();
-			voteId = voteActivity(handle.db, live.workshopId, 'Check the findings', { cycleId, findingIds, status: 'open', position: 1 }).activityId;
+			const org = (await fx.db.select({ id: workshop.organisationId }).from(workshop).where(eq(workshop.id, live.workshopId)).limit(1))[0]!.id;
+			const { cycleId, findingIds } = await findingsCycle(fx.db, org, [FINDING]);
+			await fx.db.update(frameworkNode).set({ explanation: EXPLANATION }).where(eq(frameworkNode.code, '1.1'));
+			voteId = (await voteActivity(fx.db, live.workshopId, 'Check the findings', { cycleId, findingIds, status: 'open', position: 1 })).activityId;
 		} finally {
-			handle.close();
+			await fx.close();
 		}
 	});
 
@@ -65,7 +65,7 @@ describe('plain language', () => {
 		await devices?.closeAll();
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	it('a facilitator writes a plain-language version of the prompt', async () => {

@@ -9,7 +9,9 @@ import { removeDir, startServer, type RunningServer } from '../helpers/server';
 import { launchBrowser } from './helpers/browser';
 import { expectNoAxeViolations } from './helpers/axe';
 import { addAccount } from './helpers/accounts';
-import { openDb } from '../../src/lib/server/db/client';
+import { asc, eq } from 'drizzle-orm';
+import { Fixtures } from '../helpers/fixtures';
+import { organisation, workshop as workshopTable } from '../../src/lib/server/db/schema';
 import { completeSetup, makeAccount, signIn, snapshot, waitForHydration, waitForPath } from './helpers/app';
 
 describe('a facilitator preparing a workshop', () => {
@@ -34,7 +36,7 @@ describe('a facilitator preparing a workshop', () => {
 		for (const context of contexts) await context.close();
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	/** The agenda's activity titles, in order. */
@@ -188,8 +190,8 @@ describe('a facilitator preparing a workshop', () => {
 	});
 
 	it('answers 404 to a member of the organisation, who still sees the board without a way to prepare it', async () => {
-		const workshop = firstWorkshop(server.dbPath);
-		const member = await addAccount(server.dbPath, { organisation: workshop.organisation, role: 'member' });
+		const workshop = await firstWorkshop(server.database);
+		const member = await addAccount(server.database, { organisation: workshop.organisation, role: 'member' });
 		const page = await newPage();
 		await page.goto(`${server.url}/signin`);
 		await signIn(page, member.email, member.password);
@@ -202,13 +204,17 @@ describe('a facilitator preparing a workshop', () => {
 });
 
 /** The oldest workshop in the server's database and its organisation's name. */
-function firstWorkshop(dbPath: string): { id: string; organisation: string } {
-	const handle = openDb(dbPath);
+async function firstWorkshop(database: string): Promise<{ id: string; organisation: string }> {
+	const fx = new Fixtures(database);
 	try {
-		return handle.sqlite
-			.prepare('select w.id as id, o.name as organisation from workshop w join organisation o on o.id = w.organisation_id order by w.created_at limit 1')
-			.get() as { id: string; organisation: string };
+		const [first] = await fx.db
+			.select({ id: workshopTable.id, organisation: organisation.name })
+			.from(workshopTable)
+			.innerJoin(organisation, eq(organisation.id, workshopTable.organisationId))
+			.orderBy(asc(workshopTable.createdAt))
+			.limit(1);
+		return first!;
 	} finally {
-		handle.close();
+		await fx.close();
 	}
 }

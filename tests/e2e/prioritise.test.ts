@@ -49,7 +49,7 @@ describe('prioritising action points on an impact and effort grid', () => {
 		[server, browser] = await Promise.all([startServer(), launchBrowser()]);
 		devices = new Devices(browser, server);
 		live = await createLiveWorkshop(server, 'Accessible city', []);
-		fx = new Fixtures(server.dbPath);
+		fx = new Fixtures(server.database);
 		const cookie = `${SESSION_COOKIE}=${live.facilitatorToken}`;
 		staffDoc = createClient(server.url, docName('actions', live.workshopId), { cookie });
 		await staffDoc.synced();
@@ -57,23 +57,23 @@ describe('prioritising action points on an impact and effort grid', () => {
 		const watcher = createClient(server.url, docName('actions', live.workshopId), { cookie });
 		await waitFor(() => readActionPoints(watcher.doc).length === 2, 5000, 'action points on the server');
 		watcher.destroy();
-		({ activityId } = voteActivity(fx.db, live.workshopId, 'Where do our action points fall?', { anonymity: 'anonymous' }));
+		({ activityId } = await voteActivity(fx.db, live.workshopId, 'Where do our action points fall?', { anonymity: 'anonymous' }));
 		const setup = `/workshops/${live.workshopId}/prepare/${activityId}/vote`;
 		expect((await postAction(server.url, `${setup}?/settings`, { kind: 'grid', budget: '5', cap: '3', cycleId: '' }, { cookie })).type).toBe('success');
 		for (const id of ids) expect((await postAction(server.url, `${setup}?/actionPoints`, { actionPointId: id }, { cookie })).type).toBe('success');
-		const me = fx.participant(live.workshopId, null, 'Resident / rights holder');
-		others = [fx.participant(live.workshopId, 'Ola', 'Resident / rights holder'), fx.participant(live.workshopId, 'Ana', 'Resident / rights holder')];
+		const me = await fx.participant(live.workshopId, null, 'Resident / rights holder');
+		others = [await fx.participant(live.workshopId, 'Ola', 'Resident / rights holder'), await fx.participant(live.workshopId, 'Ana', 'Resident / rights holder')];
 		[facilitator, projector] = await Promise.all([devices.open(LAPTOP, live.facilitatorToken), devices.open(PROJECTOR, live.facilitatorToken)]);
 		phone = await devices.openAsParticipant(PHONE_375, me.cookie);
 	});
 
 	afterAll(async () => {
 		staffDoc?.destroy();
-		fx?.close();
+		await fx?.close();
 		await devices?.closeAll();
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	it('the facilitator starts the grid vote and opens it', async () => {
@@ -83,7 +83,7 @@ describe('prioritising action points on an impact and effort grid', () => {
 		await facilitator.getByRole('heading', { name: 'Vote: Impact and effort grid' }).waitFor();
 		await facilitator.getByRole('button', { name: 'Open the vote' }).click();
 		await facilitator.getByText('Open', { exact: true }).waitFor();
-		itemIds = fx.db.select({ id: voteItem.id }).from(voteItem).where(eq(voteItem.activityId, activityId)).orderBy(asc(voteItem.position)).all().map((i) => i.id);
+		itemIds = (await fx.db.select({ id: voteItem.id }).from(voteItem).where(eq(voteItem.activityId, activityId)).orderBy(asc(voteItem.position))).map((i) => i.id);
 	});
 
 	/** Moves through a radio group by keyboard: focus its first option, then arrow down `steps` times (0 = pick the first with Space). */
@@ -112,7 +112,7 @@ describe('prioritising action points on an impact and effort grid', () => {
 			await phone.keyboard.press('Enter');
 			await card.locator('xpath=..').getByText(SAVED).waitFor();
 		}
-		const stored = fx.db.select({ itemKey: ballot.itemKey, value: ballot.value }).from(ballot).where(eq(ballot.activityId, activityId)).all();
+		const stored = await fx.db.select({ itemKey: ballot.itemKey, value: ballot.value }).from(ballot).where(eq(ballot.activityId, activityId));
 		expect(Object.fromEntries(stored.map((b) => [b.itemKey, JSON.parse(b.value)]))).toEqual({
 			[itemIds[0]!]: { impact: 3, effort: 1 },
 			[itemIds[1]!]: { impact: 3, effort: 3 }

@@ -18,7 +18,8 @@ import { Fixtures } from '../helpers/fixtures';
 import { castOver } from '../helpers/vote-http';
 import { setVoteStatus, voteActivity } from '../helpers/vote-fixtures';
 import { cycle, rightscitiesFramework } from '../helpers/assessment-fixtures';
-import { docUpdate, organisation, user } from '../../src/lib/server/db/schema';
+import { organisation, user } from '../../src/lib/server/db/schema';
+import { appendDocUpdate } from '../helpers/doc-updates';
 import { addActionPoint } from '../../src/lib/shared/action-point-doc';
 import { docName } from '../../src/lib/shared/protocol';
 import { addActionPoints } from '../../src/lib/server/votes/setup';
@@ -29,27 +30,27 @@ const PARTICIPANTS = ['Zofia Secretname', 'Piotr Hiddenname', 'Anna Privatename'
 
 /** A cycle, a workshop with one drafted point (no horizon yet) and a closed validation that endorsed it. */
 async function seedValidatedPoint(server: RunningServer, orgName: string, email: string): Promise<{ orgId: string; cycleId: string; workshopId: string }> {
-	const fx = new Fixtures(server.dbPath);
+	const fx = new Fixtures(server.database);
 	try {
-		const orgId = fx.db.select({ id: organisation.id }).from(organisation).where(eq(organisation.name, orgName)).get()!.id;
-		const ownerId = fx.db.select({ id: user.id }).from(user).where(eq(user.email, email)).get()!.id;
-		const cycleId = cycle(fx.db, orgId, rightscitiesFramework(fx.db, orgId).id, [], 'Self-assessment 2026');
-		const workshopId = fx.workshop(orgId, 'Accessible housing');
+		const orgId = (await fx.db.select({ id: organisation.id }).from(organisation).where(eq(organisation.name, orgName)).limit(1))[0]!.id;
+		const ownerId = (await fx.db.select({ id: user.id }).from(user).where(eq(user.email, email)).limit(1))[0]!.id;
+		const cycleId = await cycle(fx.db, orgId, (await rightscitiesFramework(fx.db, orgId)).id, [], 'Self-assessment 2026');
+		const workshopId = await fx.workshop(orgId, 'Accessible housing');
 		const doc = new Y.Doc();
 		const pointId = addActionPoint(doc, { title: TITLE, description: 'Ramp and automatic door', type: 'accessibility', department: 'Housing' });
-		fx.db.insert(docUpdate).values({ doc: docName('actions', workshopId), data: Buffer.from(Y.encodeStateAsUpdate(doc)), createdAt: Date.now() }).run();
-		const { activityId } = voteActivity(fx.db, workshopId, 'Validate the action points', { kind: 'endorse' as never, cycleId });
+		await appendDocUpdate(fx.db, docName('actions', workshopId), Y.encodeStateAsUpdate(doc));
+		const { activityId } = await voteActivity(fx.db, workshopId, 'Validate the action points', { kind: 'endorse' as never, cycleId });
 		await addActionPoints(fx.db, ownerId, workshopId, activityId, [pointId], 'Untitled');
-		const itemKey = readItems(fx.db, activityId)[0]!.id;
-		setVoteStatus(fx.db, activityId, 'open');
+		const itemKey = (await readItems(fx.db, activityId))[0]!.id;
+		await setVoteStatus(fx.db, activityId, 'open');
 		for (const name of PARTICIPANTS) {
-			const { cookie } = fx.participant(workshopId, name);
+			const { cookie } = await fx.participant(workshopId, name);
 			expect((await castOver(server, cookie, workshopId, activityId, { itemKey, value: { stance: 'endorse', attribution: 'role_group' }, reason: '' })).status).toBe(200);
 		}
-		setVoteStatus(fx.db, activityId, 'closed');
+		await setVoteStatus(fx.db, activityId, 'closed');
 		return { orgId, cycleId, workshopId };
 	} finally {
-		fx.close();
+		await fx.close();
 	}
 }
 
@@ -65,7 +66,7 @@ describe('a facilitator recording a validated action point', () => {
 	afterAll(async () => {
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	it('records it with the keyboard, follows it up in the register and shows it publicly', async () => {

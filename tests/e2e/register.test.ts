@@ -10,25 +10,25 @@ import { removeDir, startServer, type RunningServer } from '../helpers/server';
 import { launchBrowser } from './helpers/browser';
 import { expectNoAxeViolations } from './helpers/axe';
 import { completeSetup, makeAccount, snapshot, waitForHydration, waitForPath } from './helpers/app';
-import { openDb } from '../../src/lib/server/db/client';
+import { Fixtures } from '../helpers/fixtures';
 import { organisation, user, workshop } from '../../src/lib/server/db/schema';
 import { newId } from '../../src/lib/server/ids';
 import { cycle, rightscitiesFramework } from '../helpers/assessment-fixtures';
 import { seedDemoRegister } from '../../src/lib/server/demo/register';
 
 /** A cycle, a workshop and the demo register in the organisation named `name`. */
-function seedRegister(dbPath: string, name: string, email: string): { orgId: string; cycleId: string } {
-	const handle = openDb(dbPath);
+async function seedRegister(database: string, name: string, email: string): Promise<{ orgId: string; cycleId: string }> {
+	const fx = new Fixtures(database);
 	try {
-		const org = handle.db.select({ id: organisation.id }).from(organisation).where(eq(organisation.name, name)).get()!;
-		const owner = handle.db.select({ id: user.id }).from(user).where(eq(user.email, email)).get()!;
-		const cycleId = cycle(handle.db, org.id, rightscitiesFramework(handle.db, org.id).id, [], 'Self-assessment 2026');
+		const org = (await fx.db.select({ id: organisation.id }).from(organisation).where(eq(organisation.name, name)).limit(1))[0]!;
+		const owner = (await fx.db.select({ id: user.id }).from(user).where(eq(user.email, email)).limit(1))[0]!;
+		const cycleId = await cycle(fx.db, org.id, (await rightscitiesFramework(fx.db, org.id)).id, [], 'Self-assessment 2026');
 		const workshopId = newId();
-		handle.db.insert(workshop).values({ id: workshopId, organisationId: org.id, title: 'Housing workshop', createdAt: Date.now() }).run();
-		seedDemoRegister(handle.db, owner.id, org.id, cycleId, workshopId);
+		await fx.db.insert(workshop).values({ id: workshopId, organisationId: org.id, title: 'Housing workshop', createdAt: Date.now() });
+		await seedDemoRegister(fx.db, owner.id, org.id, cycleId, workshopId);
 		return { orgId: org.id, cycleId };
 	} finally {
-		handle.close();
+		await fx.close();
 	}
 }
 
@@ -44,7 +44,7 @@ describe('a coordinator following up the action register', () => {
 	afterAll(async () => {
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	it('filters, updates progress and publishes the public page', async () => {
@@ -55,7 +55,7 @@ describe('a coordinator following up the action register', () => {
 		await page.goto(server.url);
 		await waitForPath(page, '/setup');
 		await completeSetup(page, account);
-		const { orgId, cycleId } = seedRegister(server.dbPath, account.organisation, account.email);
+		const { orgId, cycleId } = await seedRegister(server.database, account.organisation, account.email);
 		const base = `/orgs/${orgId}/register`;
 
 		// From the organisation page to the register: five actions, one marked overdue in words.

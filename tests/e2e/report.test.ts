@@ -10,21 +10,21 @@ import { removeDir, startServer, type RunningServer } from '../helpers/server';
 import { launchBrowser } from './helpers/browser';
 import { expectNoAxeViolations } from './helpers/axe';
 import { completeSetup, makeAccount, waitForHydration, waitForPath } from './helpers/app';
-import { openDb } from '../../src/lib/server/db/client';
+import { Fixtures } from '../helpers/fixtures';
 import { organisation, workshop } from '../../src/lib/server/db/schema';
 import { newId } from '../../src/lib/server/ids';
 import { REPORT, seedReportWorkshop } from '../helpers/report-fixtures';
 
-function seed(dbPath: string, orgName: string): string {
-	const handle = openDb(dbPath);
+async function seed(database: string, orgName: string): Promise<string> {
+	const fx = new Fixtures(database);
 	try {
-		const org = handle.db.select({ id: organisation.id }).from(organisation).where(eq(organisation.name, orgName)).get()!;
+		const org = (await fx.db.select({ id: organisation.id }).from(organisation).where(eq(organisation.name, orgName)).limit(1))[0]!;
 		const workshopId = newId();
-		handle.db.insert(workshop).values({ id: workshopId, organisationId: org.id, title: 'Housing rights', createdAt: Date.now() }).run();
-		seedReportWorkshop(handle.db, org.id, workshopId);
+		await fx.db.insert(workshop).values({ id: workshopId, organisationId: org.id, title: 'Housing rights', createdAt: Date.now() });
+		await seedReportWorkshop(fx.db, org.id, workshopId);
 		return workshopId;
 	} finally {
-		handle.close();
+		await fx.close();
 	}
 }
 
@@ -39,7 +39,7 @@ describe('the workshop report page', () => {
 	afterAll(async () => {
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	it('renders from the workshop page, passes axe, and prints without navigation', async () => {
@@ -49,7 +49,7 @@ describe('the workshop report page', () => {
 		page.on('pageerror', (e) => errors.push(e.message));
 		await page.goto(server.url);
 		await completeSetup(page, account);
-		const workshopId = seed(server.dbPath, account.organisation);
+		const workshopId = await seed(server.database, account.organisation);
 
 		await page.goto(`${server.url}/workshops/${workshopId}`);
 		await waitForHydration(page);

@@ -57,21 +57,21 @@ describe('reviewing open action points across console, projector and phone', () 
 		[server, browser] = await Promise.all([startServer(), launchBrowser()]);
 		devices = new Devices(browser, server);
 		live = await createLiveWorkshop(server, 'One year on', []);
-		const fx = new Fixtures(server.dbPath);
+		const fx = new Fixtures(server.database);
 		try {
-			orgId = fx.db.select({ org: workshop.organisationId }).from(workshop).where(eq(workshop.id, live.workshopId)).get()!.org;
+			orgId = (await fx.db.select({ org: workshop.organisationId }).from(workshop).where(eq(workshop.id, live.workshopId)).limit(1))[0]!.org;
 			const owner = await fx.user('Olga Owner');
-			fx.db.insert(membership).values({ organisationId: orgId, userId: owner.id, role: 'owner', createdAt: Date.now() }).run();
-			const ramp = recordAction(fx.db, owner.id, orgId, entry(RAMP, '2020-06-30')).entry;
-			updateProgress(fx.db, owner.id, orgId, ramp.id, { status: 'in_progress', reason: '', progress: '40', note: 'Ramp ordered from the supplier' });
-			recordAction(fx.db, owner.id, orgId, entry(LETTERS, '2999-12-31'));
-			const loop = recordAction(fx.db, owner.id, orgId, entry(LOOP, '2020-01-31')).entry;
-			updateProgress(fx.db, owner.id, orgId, loop.id, { status: 'done', reason: '', progress: '100', note: '' });
-			const participant = fx.participant(live.workshopId, 'Pat Participant', 'Resident');
+			await fx.db.insert(membership).values({ organisationId: orgId, userId: owner.id, role: 'owner', createdAt: Date.now() });
+			const ramp = (await recordAction(fx.db, owner.id, orgId, entry(RAMP, '2020-06-30'))).entry;
+			await updateProgress(fx.db, owner.id, orgId, ramp.id, { status: 'in_progress', reason: '', progress: '40', note: 'Ramp ordered from the supplier' });
+			await recordAction(fx.db, owner.id, orgId, entry(LETTERS, '2999-12-31'));
+			const loop = (await recordAction(fx.db, owner.id, orgId, entry(LOOP, '2020-01-31'))).entry;
+			await updateProgress(fx.db, owner.id, orgId, loop.id, { status: 'done', reason: '', progress: '100', note: '' });
+			const participant = await fx.participant(live.workshopId, 'Pat Participant', 'Resident');
 			[facilitator, projector] = await Promise.all([devices.open(LAPTOP, live.facilitatorToken), devices.open(PROJECTOR, live.facilitatorToken)]);
 			phone = await devices.openAsParticipant(PHONE_375, participant.cookie);
 		} finally {
-			fx.close();
+			await fx.close();
 		}
 	});
 
@@ -79,7 +79,7 @@ describe('reviewing open action points across console, projector and phone', () 
 		await devices?.closeAll();
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	it('the facilitator adds the activity and starts it; the console lists the open entries with links into the register', async () => {

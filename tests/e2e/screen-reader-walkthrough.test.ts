@@ -42,11 +42,11 @@ describe('a participant using only roles and names', () => {
 		[server, browser] = await Promise.all([startServer(), launchBrowser()]);
 		devices = new Devices(browser, server);
 		live = await createLiveWorkshop(server, 'Accessible letters', [{ title: 'Barriers you met', type: 'brainstorm', anonymity: 'anonymous' }]);
-		const fx = new Fixtures(server.dbPath);
+		const fx = new Fixtures(server.database);
 		try {
-			voteActivity(fx.db, live.workshopId, 'Do you agree?', { position: 1, statements: [STATEMENT], status: 'open' });
+			await voteActivity(fx.db, live.workshopId, 'Do you agree?', { position: 1, statements: [STATEMENT], status: 'open' });
 		} finally {
-			fx.close();
+			await fx.close();
 		}
 		facilitator = await devices.open(LAPTOP, live.facilitatorToken);
 		phone = await devices.open(PHONE);
@@ -56,7 +56,7 @@ describe('a participant using only roles and names', () => {
 		await devices?.closeAll();
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	it('the check can fail: a control without a name is found', () => {

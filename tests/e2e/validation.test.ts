@@ -7,7 +7,7 @@
  * axe-core checks every page state visited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { removeDir, startServer, type RunningServer } from '../helpers/server';
 import { Fixtures } from '../helpers/fixtures';
@@ -16,7 +16,7 @@ import { launchBrowser } from './helpers/browser';
 import { expectNoAxeViolations } from './helpers/axe';
 import { waitForHydration, waitForPath } from './helpers/app';
 import { createLiveWorkshop, Devices, LAPTOP, PROJECTOR, type LiveWorkshop } from './helpers/live';
-import { workshop } from '../../src/lib/server/db/schema';
+import { voteSetup, workshop } from '../../src/lib/server/db/schema';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/session';
 import { docName } from '../../src/lib/shared/protocol';
 import { addActionPoint, readActionPoints } from '../../src/lib/shared/action-point-doc';
@@ -44,11 +44,11 @@ describe('validation of an action point by civil society', () => {
 		[server, browser] = await Promise.all([startServer(), launchBrowser()]);
 		devices = new Devices(browser, server);
 		live = await createLiveWorkshop(server, 'Third Gdańsk workshop', []);
-		fx = new Fixtures(server.dbPath);
+		fx = new Fixtures(server.database);
 		// The workshop says which side of the room its role groups are on.
 		const kinds = { 'Civil servant': 'civil_servants', 'Civil society': 'civil_society', Resident: 'civil_society' };
-		fx.db.update(workshop).set({ roleGroupKinds: JSON.stringify(kinds) }).where(eq(workshop.id, live.workshopId)).run();
-		activityId = fx.activity(live.workshopId, 'Validate the action points', 'vote', 0, 'named');
+		await fx.db.update(workshop).set({ roleGroupKinds: JSON.stringify(kinds) }).where(eq(workshop.id, live.workshopId));
+		activityId = await fx.activity(live.workshopId, 'Validate the action points', 'vote', 0, 'named');
 		const staff = createClient(server.url, docName('actions', live.workshopId), { cookie: `${SESSION_COOKIE}=${live.facilitatorToken}` });
 		await staff.synced();
 		addActionPoint(staff.doc, { title: POINT });
@@ -58,11 +58,11 @@ describe('validation of an action point by civil society', () => {
 		reader.destroy();
 		staff.destroy();
 		const people = [
-			fx.participant(live.workshopId, 'Olga Objector', 'Civil society'),
-			fx.participant(live.workshopId, 'Chris Changes', 'Civil society'),
-			fx.participant(live.workshopId, 'Erin Endorser', 'Resident')
+			await fx.participant(live.workshopId, 'Olga Objector', 'Civil society'),
+			await fx.participant(live.workshopId, 'Chris Changes', 'Civil society'),
+			await fx.participant(live.workshopId, 'Erin Endorser', 'Resident')
 		];
-		const servant = fx.participant(live.workshopId, 'Sam Servant', 'Civil servant');
+		const servant = await fx.participant(live.workshopId, 'Sam Servant', 'Civil servant');
 		[facilitator, projector] = await Promise.all([devices.open(LAPTOP, live.facilitatorToken), devices.open(PROJECTOR, live.facilitatorToken)]);
 		servantPhone = await devices.openAsParticipant(PHONE_375, servant.cookie);
 		phones = [];
@@ -70,11 +70,11 @@ describe('validation of an action point by civil society', () => {
 	});
 
 	afterAll(async () => {
-		fx?.close();
+		await fx?.close();
 		await devices?.closeAll();
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	it('the facilitator prepares it: civil society and residents validate by default', async () => {
@@ -92,8 +92,9 @@ describe('validation of an action point by civil society', () => {
 		await shown.getByLabel('Resident').check();
 		await axe(facilitator, 'setup, validation chosen');
 		await facilitator.getByRole('button', { name: 'Save settings' }).click();
-		await waitFor(() => fx.db.all<{ kind: string }>(sql`select kind from vote_setup where activity_id = ${activityId}`)[0]?.kind === 'endorse', 5000, 'settings saved');
-		const groups = fx.db.all<{ a: string }>(sql`select answer_groups a from vote_setup where activity_id = ${activityId}`)[0]!.a;
+		const setup = async () => (await fx.db.select({ kind: voteSetup.kind, a: voteSetup.answerGroups }).from(voteSetup).where(eq(voteSetup.activityId, activityId)).limit(1))[0];
+		await waitFor(async () => (await setup())?.kind === 'endorse', 5000, 'settings saved');
+		const groups = (await setup())!.a;
 		expect(JSON.parse(groups)).toEqual(['Civil society', 'Resident']);
 		await facilitator.getByRole('group', { name: 'Add drafted action points' }).getByLabel(POINT).check();
 		await facilitator.getByRole('button', { name: 'Add the chosen action points' }).click();

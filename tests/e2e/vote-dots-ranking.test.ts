@@ -31,20 +31,20 @@ describe('dot voting and ranking on a phone', () => {
 		devices = new Devices(browser, server);
 		const live = await createLiveWorkshop(server, 'Priorities', []);
 		workshopId = live.workshopId;
-		fx = new Fixtures(server.dbPath);
-		dots = voteActivity(fx.db, workshopId, 'Spend your dots', { kind: 'dots', budget: 3, cap: 2, statements: ['Transport', 'Housing'], status: 'open', position: 0 });
-		ranking = voteActivity(fx.db, workshopId, 'Rank the priorities', { kind: 'ranking', statements: ['Transport', 'Housing', 'Schools'], status: 'open', position: 1 });
-		const me = fx.participant(workshopId, null, 'Resident / rights holder');
+		fx = new Fixtures(server.database);
+		dots = await voteActivity(fx.db, workshopId, 'Spend your dots', { kind: 'dots', budget: 3, cap: 2, statements: ['Transport', 'Housing'], status: 'open', position: 0 });
+		ranking = await voteActivity(fx.db, workshopId, 'Rank the priorities', { kind: 'ranking', statements: ['Transport', 'Housing', 'Schools'], status: 'open', position: 1 });
+		const me = await fx.participant(workshopId, null, 'Resident / rights holder');
 		facilitator = await devices.open(LAPTOP, live.facilitatorToken);
 		phone = await devices.openAsParticipant({ width: 375, height: 812 }, me.cookie);
 	});
 
 	afterAll(async () => {
-		fx?.close();
+		await fx?.close();
 		await devices?.closeAll();
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	const goTo = async (title: string) => {
@@ -53,7 +53,7 @@ describe('dot voting and ranking on a phone', () => {
 		await facilitator.getByRole('button', { name: new RegExp(`^Go here\\W+${title}$`) }).click();
 		await facilitator.getByRole('listitem').filter({ hasText: title }).getByText('Now').waitFor();
 	};
-	const stored = (activityId: string) => fx.db.select({ value: ballot.value }).from(ballot).where(eq(ballot.activityId, activityId)).all();
+	const stored = (activityId: string) => fx.db.select({ value: ballot.value }).from(ballot).where(eq(ballot.activityId, activityId));
 
 	it('spends dots within the budget and the cap', async () => {
 		await goTo('Spend your dots');
@@ -70,7 +70,7 @@ describe('dot voting and ranking on a phone', () => {
 		await phone.getByText('0 dots left of 3').waitFor();
 		await phone.getByRole('button', { name: 'Save my vote' }).click();
 		await phone.getByText('Your vote is saved — you can change it until the vote closes.').waitFor();
-		expect(stored(dots.activityId)).toEqual([{ value: JSON.stringify({ dots: { [dots.itemIds[0]!]: 2, [dots.itemIds[1]!]: 1 } }) }]);
+		expect(await stored(dots.activityId)).toEqual([{ value: JSON.stringify({ dots: { [dots.itemIds[0]!]: 2, [dots.itemIds[1]!]: 1 } }) }]);
 		await expectNoAxeViolations(phone, 'phone, dot voting');
 	});
 
@@ -83,7 +83,7 @@ describe('dot voting and ranking on a phone', () => {
 		await phone.getByRole('button', { name: 'Save my vote' }).click();
 		await phone.getByText('Your vote is saved — you can change it until the vote closes.').waitFor();
 		const [t, h, s] = ranking.itemIds as [string, string, string];
-		expect(stored(ranking.activityId)).toEqual([{ value: JSON.stringify({ order: [s, t, h] }) }]);
+		expect(await stored(ranking.activityId)).toEqual([{ value: JSON.stringify({ order: [s, t, h] }) }]);
 		await expectNoAxeViolations(phone, 'phone, ranking');
 		expect(devices.pageErrors).toEqual([]);
 	});

@@ -44,24 +44,24 @@ describe('a finding vote across facilitator, projector and phones', () => {
 		[server, browser] = await Promise.all([startServer(), launchBrowser()]);
 		devices = new Devices(browser, server);
 		live = await createLiveWorkshop(server, 'Accessible city', []);
-		fx = new Fixtures(server.dbPath);
-		const org = fx.db.select({ org: workshop.organisationId }).from(workshop).where(eq(workshop.id, live.workshopId)).get()!.org;
-		({ findingIds } = findingsCycle(fx.db, org, [RAMPS, FORMS]));
-		const cycleId = fx.db.select({ c: finding.cycleId }).from(finding).where(eq(finding.id, findingIds[0]!)).get()!.c;
-		({ activityId, itemIds } = voteActivity(fx.db, live.workshopId, 'Do you agree with these findings?', { cycleId, findingIds }));
-		const people = [fx.participant(live.workshopId, 'Cem Servant', 'Civil servant: policy'), fx.participant(live.workshopId, null, 'Resident / rights holder')];
-		third = fx.participant(live.workshopId, 'Ed Expert', 'Expert');
+		fx = new Fixtures(server.database);
+		const org = (await fx.db.select({ org: workshop.organisationId }).from(workshop).where(eq(workshop.id, live.workshopId)).limit(1))[0]!.org;
+		({ findingIds } = await findingsCycle(fx.db, org, [RAMPS, FORMS]));
+		const cycleId = (await fx.db.select({ c: finding.cycleId }).from(finding).where(eq(finding.id, findingIds[0]!)).limit(1))[0]!.c;
+		({ activityId, itemIds } = await voteActivity(fx.db, live.workshopId, 'Do you agree with these findings?', { cycleId, findingIds }));
+		const people = [await fx.participant(live.workshopId, 'Cem Servant', 'Civil servant: policy'), await fx.participant(live.workshopId, null, 'Resident / rights holder')];
+		third = await fx.participant(live.workshopId, 'Ed Expert', 'Expert');
 		[facilitator, projector] = await Promise.all([devices.open(LAPTOP, live.facilitatorToken), devices.open(PROJECTOR, live.facilitatorToken)]);
 		phones = [];
 		for (const p of people) phones.push(await devices.openAsParticipant(PHONE_375, p.cookie));
 	});
 
 	afterAll(async () => {
-		fx?.close();
+		await fx?.close();
 		await devices?.closeAll();
 		await browser?.close();
 		await server?.stop();
-		if (server) removeDir(server.dir);
+		if (server) await removeDir(server.dir);
 	});
 
 	it('the setup page lists the findings to vote on', async () => {
@@ -137,7 +137,7 @@ describe('a finding vote across facilitator, projector and phones', () => {
 		await panel.getByLabel('Contested').check();
 		await facilitator.getByRole('button', { name: withItem('Confirm outcome') }).click();
 		await facilitator.getByText(`Outcome saved for: ${RAMPS}`).waitFor();
-		expect(fx.db.select({ s: finding.status }).from(finding).where(eq(finding.id, findingIds[0]!)).get()!.s).toBe('contested');
+		expect((await fx.db.select({ s: finding.status }).from(finding).where(eq(finding.id, findingIds[0]!)).limit(1))[0]!.s).toBe('contested');
 		await phones[0]!.getByText('The vote is closed. Thank you!').waitFor();
 		await axe(facilitator, 'console, validation');
 		// The results page is reached by its link in the console (no dead end: it links back).

@@ -4,6 +4,7 @@
  */
 import type { Db } from '../../src/lib/server/db/client';
 import { assessmentCycle, framework, frameworkNode, findingProposal } from '../../src/lib/server/db/schema';
+import { nextProposalSeq } from '../../src/lib/server/findings/seq';
 import { newId } from '../../src/lib/server/ids';
 
 /** Sections of the built-in framework with their number of items. */
@@ -23,29 +24,29 @@ export interface TestFramework {
 }
 
 /** A framework in `organisationId` with the RIGHTSCITIES parts, sections and items. */
-export function rightscitiesFramework(db: Db, organisationId: string): TestFramework {
+export async function rightscitiesFramework(db: Db, organisationId: string): Promise<TestFramework> {
 	const id = newId();
 	const now = Date.now();
-	db.insert(framework).values({ id, organisationId, name: 'RIGHTSCITIES pilot framework', createdAt: now, updatedAt: now }).run();
+	await db.insert(framework).values({ id, organisationId, name: 'RIGHTSCITIES pilot framework', createdAt: now, updatedAt: now });
 	const nodes = new Map<string, string>();
-	const add = (code: string, kind: string, parentId: string | null, position: number) => {
+	const add = async (code: string, kind: string, parentId: string | null, position: number) => {
 		const nodeId = newId();
 		nodes.set(code, nodeId);
-		db.insert(frameworkNode).values({ id: nodeId, frameworkId: id, parentId, kind, code, position, originalText: `Text of ${code}`, createdAt: now, updatedAt: now }).run();
+		await db.insert(frameworkNode).values({ id: nodeId, frameworkId: id, parentId, kind, code, position, originalText: `Text of ${code}`, createdAt: now, updatedAt: now });
 	};
-	RIGHTSCITIES_SECTIONS.forEach(([part, section, items], s) => {
-		if (!nodes.has(part)) add(part, 'part', null, part === 'P1' ? 0 : 1);
-		add(section, 'section', nodes.get(part)!, s);
-		for (let i = 1; i <= items; i++) add(`${section}.${i}`, 'item', nodes.get(section)!, i - 1);
-	});
+	for (const [s, [part, section, items]] of RIGHTSCITIES_SECTIONS.entries()) {
+		if (!nodes.has(part)) await add(part, 'part', null, part === 'P1' ? 0 : 1);
+		await add(section, 'section', nodes.get(part)!, s);
+		for (let i = 1; i <= items; i++) await add(`${section}.${i}`, 'item', nodes.get(section)!, i - 1);
+	}
 	return { id, nodes };
 }
 
 /** A cycle on `frameworkId`; `ratingScale` empty means the default scale. */
-export function cycle(db: Db, organisationId: string, frameworkId: string, ratingScale: { key: string; label: string }[] = [], name = 'Self-assessment 2024'): string {
+export async function cycle(db: Db, organisationId: string, frameworkId: string, ratingScale: { key: string; label: string }[] = [], name = 'Self-assessment 2024'): Promise<string> {
 	const id = newId();
 	const now = Date.now();
-	db.insert(assessmentCycle).values({ id, organisationId, frameworkId, name, ratingScale: JSON.stringify(ratingScale), createdAt: now, updatedAt: now }).run();
+	await db.insert(assessmentCycle).values({ id, organisationId, frameworkId, name, ratingScale: JSON.stringify(ratingScale), createdAt: now, updatedAt: now });
 	return id;
 }
 
@@ -61,9 +62,9 @@ export interface ProposalInput {
 }
 
 /** A pending participant proposal; returns its id. */
-export function proposal(db: Db, input: ProposalInput): string {
+export async function proposal(db: Db, input: ProposalInput): Promise<string> {
 	const id = newId();
-	db.insert(findingProposal)
+	await db.insert(findingProposal)
 		.values({
 			id,
 			workshopId: input.workshopId,
@@ -74,8 +75,8 @@ export function proposal(db: Db, input: ProposalInput): string {
 			roleGroup: input.roleGroup ?? 'civil society organisation',
 			statement: input.statement,
 			reason: input.reason ?? '',
+			seq: await nextProposalSeq(db, input.cycleId),
 			createdAt: Date.now()
-		})
-		.run();
+		});
 	return id;
 }

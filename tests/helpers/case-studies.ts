@@ -31,13 +31,13 @@ export async function goTo(server: RunningServer, cookie: string, workshopId: st
 }
 
 export async function caseWorkshop(server: RunningServer): Promise<CaseWorkshop> {
-	const fx = new Fixtures(server.dbPath);
+	const fx = new Fixtures(server.database);
 	const facilitator = await fx.user('Fay Facilitator');
-	const workshopId = fx.workshop(fx.organisation([[facilitator, 'facilitator']]));
+	const workshopId = await fx.workshop(await fx.organisation([[facilitator, 'facilitator']]));
 	const activities = {
-		roleGroup: fx.activity(workshopId, 'Case: housing', 'case_study', 0, 'role_group'),
-		anonymous: fx.activity(workshopId, 'Case: benefits', 'case_study', 1, 'anonymous'),
-		other: fx.activity(workshopId, 'Ideas', 'brainstorm', 2, 'named')
+		roleGroup: await fx.activity(workshopId, 'Case: housing', 'case_study', 0, 'role_group'),
+		anonymous: await fx.activity(workshopId, 'Case: benefits', 'case_study', 1, 'anonymous'),
+		other: await fx.activity(workshopId, 'Ideas', 'brainstorm', 2, 'named')
 	};
 	for (const [id, title] of [
 		[activities.roleGroup, 'Housing for a wheelchair user'],
@@ -46,6 +46,6 @@ export async function caseWorkshop(server: RunningServer): Promise<CaseWorkshop>
 		const result = await saveCase(server, facilitator.cookie, workshopId, id, title);
 		expect(result.type, JSON.stringify(result)).toBe('success');
 	}
-	const refOf = (id: string) => fx.db.select({ ref: activity.refId }).from(activity).where(eq(activity.id, id)).get()!.ref!;
-	return { fx, facilitator, workshopId, activities, cases: { roleGroup: refOf(activities.roleGroup), anonymous: refOf(activities.anonymous) } };
+	const refOf = async (id: string) => (await fx.db.select({ ref: activity.refId }).from(activity).where(eq(activity.id, id)).limit(1))[0]!.ref!;
+	return { fx, facilitator, workshopId, activities, cases: { roleGroup: await refOf(activities.roleGroup), anonymous: await refOf(activities.anonymous) } };
 }

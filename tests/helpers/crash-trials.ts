@@ -26,10 +26,10 @@ export async function runCrashTrials(trials: number, onTrial?: (i: number, r: Cr
 	const dir = tempDir('rightsboard-crash-');
 	const result: CrashResult = { trials: 0, seenEdits: 0, lost: 0, emptyLoads: 0 };
 	let server: RunningServer = await startServer({ dir });
-	const fx = new Fixtures(server.dbPath);
+	const fx = new Fixtures(server.database);
 	try {
 		const user = await fx.user('Editor');
-		const board = docName('board', fx.workshop(fx.organisation([[user, 'facilitator']])));
+		const board = docName('board', await fx.workshop(await fx.organisation([[user, 'facilitator']])));
 		const seen = new Set<string>();
 		for (let trial = 0; trial < trials; trial++) {
 			const writer = createClient(server.url, board, { cookie: user.cookie });
@@ -61,9 +61,9 @@ export async function runCrashTrials(trials: number, onTrial?: (i: number, r: Cr
 			onTrial?.(trial, result);
 		}
 	} finally {
-		fx.close();
+		await fx.close();
 		await server.stop();
-		removeDir(dir);
+		await removeDir(dir);
 	}
 	return result;
 }

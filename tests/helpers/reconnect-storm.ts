@@ -59,15 +59,17 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
 	let server: RunningServer = await startServer({ dir });
 	const clients: Client[] = [];
 	try {
-		const fx = new Fixtures(server.dbPath);
+		const fx = new Fixtures(server.database);
 		const owner = await fx.user();
-		const org = fx.organisation([[owner, 'owner']]);
-		const workshops = Array.from({ length: options.rooms }, () => fx.workshop(org));
-		const cookies = Array.from({ length: options.clients }, (_, i) => {
+		const org = await fx.organisation([[owner, 'owner']]);
+		const workshops: string[] = [];
+		for (let i = 0; i < options.rooms; i++) workshops.push(await fx.workshop(org));
+		const cookies: { workshopId: string; cookie: string }[] = [];
+		for (let i = 0; i < options.clients; i++) {
 			const workshopId = workshops[i % workshops.length]!;
-			return { workshopId, cookie: fx.participant(workshopId, `P${i}`).cookie };
-		});
-		fx.close();
+			cookies.push({ workshopId, cookie: (await fx.participant(workshopId, `P${i}`)).cookie });
+		}
+		await fx.close();
 
 		const closeCodes: Record<number, number> = {};
 		let failedAttempts = 0;
@@ -130,6 +132,6 @@ export async function runStorm(options: StormOptions): Promise<StormResult> {
 			c.doc.destroy();
 		}
 		await server.stop();
-		removeDir(dir);
+		await removeDir(dir);
 	}
 }

@@ -8,13 +8,14 @@ import * as Y from 'yjs';
 import { prosemirrorJSONToYXmlFragment } from 'y-prosemirror';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db/client';
-import { actionRegisterEntry, activity, ballot, caseContributor, caseStudy, docUpdate, findingEvent, participant, workshop } from '../../src/lib/server/db/schema';
+import { actionRegisterEntry, activity, ballot, caseContributor, caseStudy, findingEvent, participant, workshop } from '../../src/lib/server/db/schema';
 import { newId } from '../../src/lib/server/ids';
 import { caseSchema } from '../../src/lib/collab/case-schema';
 import { sectionFragment, setRightChosen } from '../../src/lib/shared/case-doc';
 import { caseDocName } from '../../src/lib/shared/protocol';
 import type { CaseSection } from '../../src/lib/shared/case-study-template';
 import { findingsCycle, voteActivity } from './vote-fixtures';
+import { appendDocUpdate } from './doc-updates';
 
 export const REPORT = {
 	purpose: 'Check how the city keeps its promises on accessible housing.',
@@ -40,21 +41,21 @@ function caseDoc(sections: Partial<Record<CaseSection, unknown[]>>, rights: stri
 	return Buffer.from(Y.encodeStateAsUpdate(doc));
 }
 
-function caseActivity(db: Db, workshopId: string, title: string, position: number, anonymity: string, groups: string[], update: Buffer): string {
+async function caseActivity(db: Db, workshopId: string, title: string, position: number, anonymity: string, groups: string[], update: Buffer): Promise<string> {
 	const now = Date.now();
 	const caseId = newId();
-	db.insert(caseStudy).values({ id: caseId, workshopId, title, createdAt: now, updatedAt: now }).run();
-	db.insert(activity).values({ id: newId(), workshopId, position, type: 'case_study', title: `Case: ${title}`, anonymity, refId: caseId, plannedMinutes: 25, createdAt: now }).run();
-	for (const g of groups) db.insert(caseContributor).values({ caseStudyId: caseId, section: 'situation', roleGroup: g, firstAt: now }).run();
-	db.insert(docUpdate).values({ doc: caseDocName(workshopId, caseId), data: update, createdAt: now }).run();
+	await db.insert(caseStudy).values({ id: caseId, workshopId, title, createdAt: now, updatedAt: now });
+	await db.insert(activity).values({ id: newId(), workshopId, position, type: 'case_study', title: `Case: ${title}`, anonymity, refId: caseId, plannedMinutes: 25, createdAt: now });
+	for (const g of groups) await db.insert(caseContributor).values({ caseStudyId: caseId, section: 'situation', roleGroup: g, firstAt: now });
+	await appendDocUpdate(db, caseDocName(workshopId, caseId), update);
 	return caseId;
 }
 
-function join(db: Db, workshopId: string, displayName: string | null, roleGroup: string, extra: { organisation?: string; thank?: boolean; removed?: boolean } = {}): string {
+async function join(db: Db, workshopId: string, displayName: string | null, roleGroup: string, extra: { organisation?: string; thank?: boolean; removed?: boolean } = {}): Promise<string> {
 	const id = newId();
-	db.insert(participant)
-		.values({ id, workshopId, displayName, roleGroup, organisation: extra.organisation ?? null, acknowledgeOrganisation: extra.thank ?? false, tokenHash: newId(), removedAt: extra.removed ? Date.now() : null, createdAt: Date.now() })
-		.run();
+	await db
+		.insert(participant)
+		.values({ id, workshopId, displayName, roleGroup, organisation: extra.organisation ?? null, acknowledgeOrganisation: extra.thank ?? false, tokenHash: newId(), removedAt: extra.removed ? Date.now() : null, createdAt: Date.now() });
 	return id;
 }
 
@@ -65,41 +66,43 @@ export interface ReportSeed {
 }
 
 /** Fills `workshopId` (of `organisationId`) with everything the report shows. */
-export function seedReportWorkshop(db: Db, organisationId: string, workshopId: string): ReportSeed {
-	db.update(workshop)
+export async function seedReportWorkshop(db: Db, organisationId: string, workshopId: string): Promise<ReportSeed> {
+	await db
+		.update(workshop)
 		.set({ purpose: REPORT.purpose, scheduledOn: '2026-11-20', roleGroupKinds: JSON.stringify({ 'Policy officers': 'civil_servants', 'NGO staff': 'civil_society', Residents: 'civil_society' }) })
-		.where(eq(workshop.id, workshopId))
-		.run();
+		.where(eq(workshop.id, workshopId));
 	const [zofia, piotr, anna] = REPORT.names;
-	const officers = [join(db, workshopId, zofia, 'Policy officers'), join(db, workshopId, null, 'Policy officers'), join(db, workshopId, null, 'Policy officers')];
+	const officers = [await join(db, workshopId, zofia, 'Policy officers'), await join(db, workshopId, null, 'Policy officers'), await join(db, workshopId, null, 'Policy officers')];
 	const ngo = [
-		join(db, workshopId, piotr, 'NGO staff', { organisation: REPORT.organisations[0], thank: true }),
-		join(db, workshopId, null, 'NGO staff', { organisation: ` ${REPORT.organisations[0]} `, thank: true }),
-		join(db, workshopId, null, 'NGO staff', { organisation: 'Quiet Association', thank: false })
+		await join(db, workshopId, piotr, 'NGO staff', { organisation: REPORT.organisations[0], thank: true }),
+		await join(db, workshopId, null, 'NGO staff', { organisation: ` ${REPORT.organisations[0]} `, thank: true }),
+		await join(db, workshopId, null, 'NGO staff', { organisation: 'Quiet Association', thank: false })
 	];
-	const residents = [join(db, workshopId, anna, 'Residents', { organisation: REPORT.organisations[1], thank: true }), join(db, workshopId, null, 'Residents')];
-	join(db, workshopId, 'Removed Person', 'Residents', { organisation: 'Removed Org', thank: true, removed: true });
+	const residents = [await join(db, workshopId, anna, 'Residents', { organisation: REPORT.organisations[1], thank: true }), await join(db, workshopId, null, 'Residents')];
+	await join(db, workshopId, 'Removed Person', 'Residents', { organisation: 'Removed Org', thank: true, removed: true });
 
 	const paragraph = (text: string, marks?: unknown[]) => ({ type: 'paragraph', content: [{ type: 'text', text, ...(marks ? { marks } : {}) }] });
 	const disputed = [{ type: 'disputed', attrs: { id: 'd1', reason: REPORT.disputedReason } }];
-	const named = caseActivity(db, workshopId, 'Housing for a wheelchair user', 1, 'role_group', ['NGO staff', 'staff'], caseDoc({ situation: [paragraph(REPORT.caseText)], dilemmas: [paragraph(REPORT.disputedText, disputed)] }, ['eu_charter_26']));
-	const anonymous = caseActivity(db, workshopId, 'Benefits letter', 2, 'anonymous', ['Residents'], caseDoc({ situation: [paragraph(REPORT.anonymousCaseText)] }, []));
+	const named = await caseActivity(db, workshopId, 'Housing for a wheelchair user', 1, 'role_group', ['NGO staff', 'staff'], caseDoc({ situation: [paragraph(REPORT.caseText)], dilemmas: [paragraph(REPORT.disputedText, disputed)] }, ['eu_charter_26']));
+	const anonymous = await caseActivity(db, workshopId, 'Benefits letter', 2, 'anonymous', ['Residents'], caseDoc({ situation: [paragraph(REPORT.anonymousCaseText)] }, []));
 
-	const { cycleId, findingIds } = findingsCycle(db, organisationId, [REPORT.statement, REPORT.otherStatement]);
-	const vote = voteActivity(db, workshopId, 'Validate the findings', { cycleId, findingIds, status: 'closed', revealed: true, shownGroups: ['Residents'], position: 3 });
+	const { cycleId, findingIds } = await findingsCycle(db, organisationId, [REPORT.statement, REPORT.otherStatement]);
+	const vote = await voteActivity(db, workshopId, 'Validate the findings', { cycleId, findingIds, status: 'closed', revealed: true, shownGroups: ['Residents'], position: 3 });
 	const now = Date.now();
-	const cast = (who: string, roleGroup: string, choice: string) =>
-		vote.itemIds.forEach((itemKey) =>
-			db.insert(ballot).values({ id: newId(), activityId: vote.activityId, participantId: who, itemKey, value: JSON.stringify({ choice }), roleGroup, createdAt: now, updatedAt: now }).run()
-		);
-	for (const p of officers) cast(p, 'Policy officers', 'agree');
-	ngo.forEach((p, i) => cast(p, 'NGO staff', i === 2 ? 'disagree' : 'agree'));
-	for (const p of residents) cast(p, 'Residents', 'disagree');
-	db.insert(findingEvent)
-		.values({ findingId: findingIds[0]!, action: 'workshop_validation', detail: JSON.stringify({ outcome: 'contested', activityId: vote.activityId, tallies: [], minorityReasons: [] }), workshopId, createdAt: now })
-		.run();
+	const cast = async (who: string, roleGroup: string, choice: string) => {
+		for (const itemKey of vote.itemIds) {
+			await db.insert(ballot).values({ id: newId(), activityId: vote.activityId, participantId: who, itemKey, value: JSON.stringify({ choice }), roleGroup, createdAt: now, updatedAt: now });
+		}
+	};
+	for (const p of officers) await cast(p, 'Policy officers', 'agree');
+	for (const [i, p] of ngo.entries()) await cast(p, 'NGO staff', i === 2 ? 'disagree' : 'agree');
+	for (const p of residents) await cast(p, 'Residents', 'disagree');
+	await db
+		.insert(findingEvent)
+		.values({ findingId: findingIds[0]!, action: 'workshop_validation', detail: JSON.stringify({ outcome: 'contested', activityId: vote.activityId, tallies: [], minorityReasons: [] }), workshopId, createdAt: now });
 
-	db.insert(actionRegisterEntry)
+	await db
+		.insert(actionRegisterEntry)
 		.values({
 			id: newId(),
 			organisationId,
@@ -116,7 +119,6 @@ export function seedReportWorkshop(db: Db, organisationId: string, workshopId: s
 			}),
 			recordedAt: now,
 			updatedAt: now
-		})
-		.run();
+		});
 	return { voteActivityId: vote.activityId, findingIds, caseIds: { named, anonymous } };
 }

@@ -1,11 +1,13 @@
 /**
  * Starts the real production server (build/server.js) as a child process on port 0 with its
- * own temporary SQLite database. Run `node server/build.js` first (npm test does).
+ * own temporary database: a SQLite file in its folder, or its own PostgreSQL database when the
+ * suite runs on PostgreSQL (test-database.ts). Run `node server/build.js` first (npm test does).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { databaseFor, dropDatabaseFor } from './test-database';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 // RIGHTSBOARD_SERVER_ENTRY lets long proof runs use a copy of the build while the tree is rebuilt.
@@ -15,7 +17,8 @@ export interface RunningServer {
 	url: string;
 	port: number;
 	origin: string;
-	dbPath: string;
+	/** The server's DATABASE_URL: a SQLite file path or a postgres:// URL (for Fixtures). */
+	database: string;
 	dir: string;
 	child: ChildProcess;
 	output: () => string;
@@ -37,15 +40,17 @@ export function tempDir(prefix = 'rightsboard-test-'): string {
 	return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export function removeDir(dir: string): void {
+/** Removes a test folder and the database that belongs to it. */
+export async function removeDir(dir: string): Promise<void> {
 	rmSync(dir, { recursive: true, force: true });
+	await dropDatabaseFor(dir);
 }
 
 /** Spawns the server and resolves once it prints its listening line. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
 	if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run "node server/build.js" first`);
 	const dir = options.dir ?? tempDir();
-	const dbPath = join(dir, 'rightsboard.db');
+	const database = await databaseFor(dir);
 	const child = spawn(process.execPath, [ENTRY], {
 		cwd: ROOT,
 		env: {
@@ -53,7 +58,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 			HOME: process.env.HOME ?? '',
 			PORT: String(options.port ?? 0),
 			HOST: '127.0.0.1',
-			DATABASE_URL: dbPath,
+			DATABASE_URL: database,
 			LOG_LEVEL: 'warn',
 			...options.env
 		},
@@ -85,7 +90,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 		url,
 		port,
 		origin: new URL(url).origin,
-		dbPath,
+		database,
 		dir,
 		child,
 		output: () => out,

@@ -5,19 +5,20 @@ import { activity, assessmentCycle, finding, framework, frameworkNode, voteItem,
 import { newId } from '../../src/lib/server/ids';
 
 /** A framework with one item, a cycle on it, and one finding per statement. */
-export function findingsCycle(db: Db, organisationId: string, statements: string[]): { cycleId: string; findingIds: string[] } {
+export async function findingsCycle(db: Db, organisationId: string, statements: string[]): Promise<{ cycleId: string; findingIds: string[] }> {
 	const now = Date.now();
 	const frameworkId = newId();
-	db.insert(framework).values({ id: frameworkId, organisationId, name: 'Framework', createdAt: now, updatedAt: now }).run();
+	await db.insert(framework).values({ id: frameworkId, organisationId, name: 'Framework', createdAt: now, updatedAt: now });
 	const nodeId = newId();
-	db.insert(frameworkNode).values({ id: nodeId, frameworkId, kind: 'item', code: '1.1', position: 0, originalText: 'Access to services', createdAt: now, updatedAt: now }).run();
+	await db.insert(frameworkNode).values({ id: nodeId, frameworkId, kind: 'item', code: '1.1', position: 0, originalText: 'Access to services', createdAt: now, updatedAt: now });
 	const cycleId = newId();
-	db.insert(assessmentCycle).values({ id: cycleId, organisationId, frameworkId, name: `Cycle ${cycleId.slice(0, 4)}`, createdAt: now, updatedAt: now }).run();
-	const findingIds = statements.map((statement) => {
+	await db.insert(assessmentCycle).values({ id: cycleId, organisationId, frameworkId, name: `Cycle ${cycleId.slice(0, 4)}`, createdAt: now, updatedAt: now });
+	const findingIds: string[] = [];
+	for (const [i, statement] of statements.entries()) {
 		const id = newId();
-		db.insert(finding).values({ id, cycleId, nodeId, statement, status: 'under_review', createdAt: now, updatedAt: now }).run();
-		return id;
-	});
+		await db.insert(finding).values({ id, cycleId, nodeId, statement, status: 'under_review', seq: i + 1, createdAt: now, updatedAt: now });
+		findingIds.push(id);
+	}
 	return { cycleId, findingIds };
 }
 
@@ -36,11 +37,11 @@ export interface VoteFixture {
 }
 
 /** A vote activity with its setup and items; returns the activity and item ids. */
-export function voteActivity(db: Db, workshopId: string, title: string, v: VoteFixture = {}): { activityId: string; itemIds: string[] } {
+export async function voteActivity(db: Db, workshopId: string, title: string, v: VoteFixture = {}): Promise<{ activityId: string; itemIds: string[] }> {
 	const now = Date.now();
 	const activityId = newId();
-	db.insert(activity).values({ id: activityId, workshopId, position: v.position ?? 0, type: 'vote', title, anonymity: v.anonymity ?? 'role_group', createdAt: now }).run();
-	db.insert(voteSetup)
+	await db.insert(activity).values({ id: activityId, workshopId, position: v.position ?? 0, type: 'vote', title, anonymity: v.anonymity ?? 'role_group', createdAt: now });
+	await db.insert(voteSetup)
 		.values({
 			activityId,
 			kind: v.kind ?? 'agree',
@@ -51,17 +52,17 @@ export function voteActivity(db: Db, workshopId: string, title: string, v: VoteF
 			revealed: v.revealed ?? false,
 			shownGroups: JSON.stringify(v.shownGroups ?? []),
 			updatedAt: now
-		})
-		.run();
+		});
 	const entries = [...(v.findingIds ?? []).map((f) => ({ findingId: f, text: '' })), ...(v.statements ?? []).map((t) => ({ findingId: null, text: t }))];
-	const itemIds = entries.map((e, position) => {
+	const itemIds: string[] = [];
+	for (const [position, e] of entries.entries()) {
 		const id = newId();
-		db.insert(voteItem).values({ id, activityId, position, findingId: e.findingId, text: e.text, createdAt: now }).run();
-		return id;
-	});
+		await db.insert(voteItem).values({ id, activityId, position, findingId: e.findingId, text: e.text, createdAt: now });
+		itemIds.push(id);
+	}
 	return { activityId, itemIds };
 }
 
-export function setVoteStatus(db: Db, activityId: string, status: 'draft' | 'open' | 'closed'): void {
-	db.update(voteSetup).set({ status, updatedAt: Date.now() }).where(eq(voteSetup.activityId, activityId)).run();
+export async function setVoteStatus(db: Db, activityId: string, status: 'draft' | 'open' | 'closed'): Promise<void> {
+	await db.update(voteSetup).set({ status, updatedAt: Date.now() }).where(eq(voteSetup.activityId, activityId));
 }

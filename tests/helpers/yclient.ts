@@ -66,10 +66,10 @@ export function createClient(httpUrl: string, doc: string, options: ClientOption
 	};
 }
 
-/** Waits until `check` is true, polling; rejects after `ms`. */
-export async function waitFor(check: () => boolean, ms = 5000, what = 'condition'): Promise<void> {
+/** Waits until `check` is (or resolves to) true, polling; rejects after `ms`. */
+export async function waitFor(check: () => boolean | Promise<boolean>, ms = 5000, what = 'condition'): Promise<void> {
 	const end = Date.now() + ms;
-	while (!check()) {
+	while (!(await check())) {
 		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
 		await new Promise((r) => setTimeout(r, 10));
 	}

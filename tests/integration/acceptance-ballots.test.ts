@@ -6,7 +6,7 @@
  * participant's own sync client writing tallies into the control document.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { startServer, removeDir, type RunningServer } from '../helpers/server';
 import { Fixtures, type TestUser } from '../helpers/fixtures';
 import { voteActivity } from '../helpers/vote-fixtures';
@@ -15,6 +15,7 @@ import { createClient, waitFor } from '../helpers/yclient';
 import { docName } from '../../src/lib/shared/protocol';
 import { readPublishedVote, VOTES_ROOT } from '../../src/lib/shared/vote-control';
 import { PARTICIPANT_COOKIE } from '../../src/lib/server/participants';
+import { ballot } from '../../src/lib/server/db/schema';
 
 let server: RunningServer;
 let fx: Fixtures;
@@ -29,26 +30,31 @@ let people: Person[];
 let expert: Person;
 
 const rows = (activityId: string) =>
-	fx.db.all<{ participant_id: string; item_key: string; value: string }>(sql`select participant_id, item_key, value from ballot where activity_id = ${activityId} order by participant_id, item_key`);
+	fx.db
+		.select({ participant_id: ballot.participantId, item_key: ballot.itemKey, value: ballot.value })
+		.from(ballot)
+		.where(eq(ballot.activityId, activityId))
+		.orderBy(asc(ballot.participantId), asc(ballot.itemKey));
 
 beforeAll(async () => {
 	server = await startServer();
-	fx = new Fixtures(server.dbPath);
+	fx = new Fixtures(server.database);
 	facilitator = await fx.user('Facilitator');
-	const org = fx.organisation([[facilitator, 'facilitator']]);
-	workshopId = fx.workshop(org);
-	otherWorkshopId = fx.workshop(org, 'Another workshop');
-	agree = voteActivity(fx.db, workshopId, 'Validate', { statements: ['Ramps at every school'], status: 'open', position: 0 });
-	dots = voteActivity(fx.db, workshopId, 'Priorities', { kind: 'dots', budget: 3, cap: 2, statements: ['Transport', 'Housing'], status: 'open', position: 1 });
-	elsewhere = voteActivity(fx.db, otherWorkshopId, 'Elsewhere', { statements: ['Elsewhere'], status: 'open' });
-	people = [0, 1, 2].map((i) => fx.participant(workshopId, `Servant ${i}`, 'Civil servant: policy'));
-	expert = fx.participant(workshopId, 'Erika Expertname', 'Expert');
+	const org = await fx.organisation([[facilitator, 'facilitator']]);
+	workshopId = await fx.workshop(org);
+	otherWorkshopId = await fx.workshop(org, 'Another workshop');
+	agree = await voteActivity(fx.db, workshopId, 'Validate', { statements: ['Ramps at every school'], status: 'open', position: 0 });
+	dots = await voteActivity(fx.db, workshopId, 'Priorities', { kind: 'dots', budget: 3, cap: 2, statements: ['Transport', 'Housing'], status: 'open', position: 1 });
+	elsewhere = await voteActivity(fx.db, otherWorkshopId, 'Elsewhere', { statements: ['Elsewhere'], status: 'open' });
+	people = [];
+	for (const i of [0, 1, 2]) people.push(await fx.participant(workshopId, `Servant ${i}`, 'Civil servant: policy'));
+	expert = await fx.participant(workshopId, 'Erika Expertname', 'Expert');
 });
 
 afterAll(async () => {
-	fx?.close();
+	await fx?.close();
 	await server?.stop();
-	if (server) removeDir(server.dir);
+	if (server) await removeDir(server.dir);
 });
 
 describe('ballots cannot be cast twice or for someone else', () => {
@@ -57,7 +63,7 @@ describe('ballots cannot be cast twice or for someone else', () => {
 		const moved = `${PARTICIPANT_COOKIE(otherWorkshopId)}=${token}`;
 		const res = await castOver(server, moved, otherWorkshopId, elsewhere.activityId, { itemKey: elsewhere.itemIds[0], value: { choice: 'agree' } });
 		expect(res.status).toBe(401);
-		expect(rows(elsewhere.activityId)).toEqual([]);
+		expect(await rows(elsewhere.activityId)).toEqual([]);
 	});
 
 	it('keeps one dots ballot per participant: item keys cannot split it into several', async () => {
@@ -69,7 +75,7 @@ describe('ballots cannot be cast twice or for someone else', () => {
 			expect(res.status).toBe(400);
 			expect(res.body.error).toBe('unknown_item');
 		}
-		expect(rows(dots.activityId)).toEqual([{ participant_id: me.id, item_key: '', value: JSON.stringify({ dots: { [a]: 2, [b]: 1 } }) }]);
+		expect(await rows(dots.activityId)).toEqual([{ participant_id: me.id, item_key: '', value: JSON.stringify({ dots: { [a]: 2, [b]: 1 } }) }]);
 	});
 
 	it('a captured request replayed after the vote closed changes nothing', async () => {
@@ -80,7 +86,7 @@ describe('ballots cannot be cast twice or for someone else', () => {
 		expect((await voteCommand(server, facilitator.cookie, workshopId, agree.activityId, 'close')).type).toBe('success');
 		const replay = await castOver(server, me.cookie, workshopId, agree.activityId, captured);
 		expect(replay.status).toBe(409);
-		expect(rows(agree.activityId)).toEqual([{ participant_id: me.id, item_key: agree.itemIds[0], value: JSON.stringify({ choice: 'agree' }) }]);
+		expect(await rows(agree.activityId)).toEqual([{ participant_id: me.id, item_key: agree.itemIds[0], value: JSON.stringify({ choice: 'agree' }) }]);
 		expect((await voteCommand(server, facilitator.cookie, workshopId, agree.activityId, 'reopen')).type).toBe('success');
 	});
 });

@@ -32,30 +32,30 @@ let caseId: string;
 
 beforeAll(async () => {
 	server = await startServer();
-	fx = new Fixtures(server.dbPath);
+	fx = new Fixtures(server.database);
 	facilitator = await fx.user('Fay Facilitator');
 	member = await fx.user('Mo Member');
-	const org = fx.organisation([
+	const org = await fx.organisation([
 		[facilitator, 'facilitator'],
 		[member, 'member']
 	]);
-	workshopId = fx.workshop(org);
+	workshopId = await fx.workshop(org);
 	activities = {
-		points: fx.activity(workshopId, 'Draft action points', 'action_points', 0, 'anonymous'),
-		other: fx.activity(workshopId, 'Ideas', 'brainstorm', 1, 'named')
+		points: await fx.activity(workshopId, 'Draft action points', 'action_points', 0, 'anonymous'),
+		other: await fx.activity(workshopId, 'Ideas', 'brainstorm', 1, 'named')
 	};
-	ana = fx.participant(workshopId, 'Ana Secretname', 'resident');
-	bo = fx.participant(workshopId, 'Bo Hiddenname', 'civil servant');
-	findingIds = findingsCycle(fx.db, org, ['Waiting lists are long', 'Forms are hard to read']).findingIds;
-	voteActivity(fx.db, workshopId, 'Do these hold?', { findingIds, position: 2 });
+	ana = await fx.participant(workshopId, 'Ana Secretname', 'resident');
+	bo = await fx.participant(workshopId, 'Bo Hiddenname', 'civil servant');
+	findingIds = (await findingsCycle(fx.db, org, ['Waiting lists are long', 'Forms are hard to read'])).findingIds;
+	await voteActivity(fx.db, workshopId, 'Do these hold?', { findingIds, position: 2 });
 	caseId = newId();
-	fx.db.insert(caseStudy).values({ id: caseId, workshopId, title: 'Mrs K. wants to stay', createdAt: Date.now(), updatedAt: Date.now() }).run();
+	await fx.db.insert(caseStudy).values({ id: caseId, workshopId, title: 'Mrs K. wants to stay', createdAt: Date.now(), updatedAt: Date.now() });
 });
 
 afterAll(async () => {
-	fx?.close();
+	await fx?.close();
 	await server?.stop();
-	if (server) removeDir(server.dir);
+	if (server) await removeDir(server.dir);
 });
 
 const actions = () => docName('actions', workshopId);
@@ -133,9 +133,9 @@ describe('action points: who writes when', () => {
 		for (const c of [staff, reader]) c.destroy();
 
 		const otherOrgUser = await fx.user('Otto Outsider');
-		fx.organisation([[otherOrgUser, 'facilitator']], 'Other City');
-		const otherWorkshop = fx.workshop(fx.organisation([]));
-		const outsider = fx.participant(otherWorkshop, 'Olga Elsewhere');
+		await fx.organisation([[otherOrgUser, 'facilitator']], 'Other City');
+		const otherWorkshop = await fx.workshop(await fx.organisation([]));
+		const outsider = await fx.participant(otherWorkshop, 'Olga Elsewhere');
 		const headers = (cookie: string) => ({ cookie, origin: server.origin });
 		const url = `${syncUrl(server.url)}/${actions()}`;
 		// Another workshop's participant holds no participant cookie for this workshop.

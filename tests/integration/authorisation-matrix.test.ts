@@ -67,20 +67,20 @@ let participantB: { id: string; cookie: string };
 
 beforeAll(async () => {
 	server = await startServer();
-	fx = new Fixtures(server.dbPath);
+	fx = new Fixtures(server.database);
 	const [facilitator, member, outsider]: TestUser[] = [await fx.user('Fay'), await fx.user('Mo'), await fx.user('Otto')] as const;
-	orgId = fx.organisation([[facilitator, 'facilitator'], [member, 'member']], 'Test City');
-	workshopId = fx.workshop(orgId, 'Housing');
-	const otherWorkshop = fx.workshop(orgId, 'Another workshop');
-	fx.organisation([[outsider, 'facilitator']], 'Other City');
-	activityId = fx.activity(workshopId, 'Barriers', 'brainstorm', 0, 'role_group');
-	joinToken = ensureJoinCredentials(fx.db, workshopId).joinToken;
-	participantA = fx.participant(workshopId, 'Ana Secretname', 'Resident');
-	participantB = fx.participant(workshopId, 'Bo Hiddenname', 'Civil servant');
-	const other = fx.participant(otherWorkshop, 'Olga Elsewhere', 'Resident');
-	const removed = fx.participant(workshopId, 'Rita Removed', 'Resident');
-	fx.db.update(participant).set({ removedAt: Date.now() }).where(eq(participant.id, removed.id)).run();
-	spareId = fx.participant(workshopId, 'Sam Spare', 'Resident').id;
+	orgId = await fx.organisation([[facilitator, 'facilitator'], [member, 'member']], 'Test City');
+	workshopId = await fx.workshop(orgId, 'Housing');
+	const otherWorkshop = await fx.workshop(orgId, 'Another workshop');
+	await fx.organisation([[outsider, 'facilitator']], 'Other City');
+	activityId = await fx.activity(workshopId, 'Barriers', 'brainstorm', 0, 'role_group');
+	joinToken = (await ensureJoinCredentials(fx.db, workshopId)).joinToken;
+	participantA = await fx.participant(workshopId, 'Ana Secretname', 'Resident');
+	participantB = await fx.participant(workshopId, 'Bo Hiddenname', 'Civil servant');
+	const other = await fx.participant(otherWorkshop, 'Olga Elsewhere', 'Resident');
+	const removed = await fx.participant(workshopId, 'Rita Removed', 'Resident');
+	await fx.db.update(participant).set({ removedAt: Date.now() }).where(eq(participant.id, removed.id));
+	spareId = (await fx.participant(workshopId, 'Sam Spare', 'Resident')).id;
 	Object.assign(cookies, {
 		anonymous: undefined,
 		participant: participantA.cookie,
@@ -94,9 +94,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	fx?.close();
+	await fx?.close();
 	await server?.stop();
-	if (server) removeDir(server.dir);
+	if (server) await removeDir(server.dir);
 });
 
 const fill = (path: string) => path.replace(':org', orgId).replace(':id', workshopId).replace(':token', joinToken);
@@ -160,8 +160,8 @@ describe('authorisation matrix: pages', () => {
 		});
 	}
 
-	it('a removal refused to everyone but the facilitator left the participant in, until the facilitator removed them', () => {
-		const row = fx.db.select({ removedAt: participant.removedAt }).from(participant).where(eq(participant.id, spareId)).get();
+	it('a removal refused to everyone but the facilitator left the participant in, until the facilitator removed them', async () => {
+		const [row] = await fx.db.select({ removedAt: participant.removedAt }).from(participant).where(eq(participant.id, spareId)).limit(1);
 		expect(row?.removedAt).not.toBeNull();
 	});
 });

@@ -24,14 +24,14 @@ let bo: { id: string; cookie: string };
 beforeAll(async () => {
 	server = await startServer();
 	w = await caseWorkshop(server);
-	ana = w.fx.participant(w.workshopId, 'Alice', 'civil servant');
-	bo = w.fx.participant(w.workshopId, 'Bo', 'resident');
+	ana = await w.fx.participant(w.workshopId, 'Alice', 'civil servant');
+	bo = await w.fx.participant(w.workshopId, 'Bo', 'resident');
 });
 
 afterAll(async () => {
-	w?.fx.close();
+	await w?.fx.close();
 	await server?.stop();
-	if (server) removeDir(server.dir);
+	if (server) await removeDir(server.dir);
 });
 
 /** Ana publishes a forged name in awareness; resolves with everything Bo's client then sees of her. */
@@ -71,8 +71,8 @@ describe('case-study access and awareness', () => {
 	});
 
 	it('refuses a participant of another workshop, and a case that is not in the named workshop', async () => {
-		const otherWorkshop = w.fx.workshop(w.fx.organisation([]));
-		const outsider = w.fx.participant(otherWorkshop, 'Outsider');
+		const otherWorkshop = await w.fx.workshop(await w.fx.organisation([]));
+		const outsider = await w.fx.participant(otherWorkshop, 'Outsider');
 		const url = syncUrl(server.url);
 		const headers = (cookie: string) => ({ cookie, origin: server.origin });
 		expect(await upgradeStatus(`${url}/${caseDocName(w.workshopId, w.cases.roleGroup)}`, headers(outsider.cookie))).toBe(401);
@@ -132,7 +132,7 @@ describe('case-study access and awareness', () => {
 		const outsider = await w.fx.user('Out Sider');
 		const refused = await saveCase(server, outsider.cookie, w.workshopId, w.activities.roleGroup, 'Taken over');
 		expect(refused.status).toBe(404);
-		const row = w.fx.db.select({ title: caseStudy.title }).from(caseStudy).where(eq(caseStudy.id, w.cases.roleGroup)).get();
+		const [row] = await w.fx.db.select({ title: caseStudy.title }).from(caseStudy).where(eq(caseStudy.id, w.cases.roleGroup)).limit(1);
 		expect(row?.title).toBe('Housing for a wheelchair user');
 	});
 });

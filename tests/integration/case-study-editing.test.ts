@@ -25,14 +25,14 @@ let bo: { id: string; cookie: string };
 beforeAll(async () => {
 	server = await startServer();
 	w = await caseWorkshop(server);
-	ana = w.fx.participant(w.workshopId, 'Ana Secretname', 'civil servant');
-	bo = w.fx.participant(w.workshopId, null, 'resident');
+	ana = await w.fx.participant(w.workshopId, 'Ana Secretname', 'civil servant');
+	bo = await w.fx.participant(w.workshopId, null, 'resident');
 });
 
 afterAll(async () => {
-	w?.fx.close();
+	await w?.fx.close();
 	await server?.stop();
-	if (server) removeDir(server.dir);
+	if (server) await removeDir(server.dir);
 });
 
 const pmDoc = (doc: Y.Doc, section: 'situation' | 'dilemmas') => Node.fromJSON(caseSchema, yXmlFragmentToProsemirrorJSON(sectionFragment(doc, section)));
@@ -116,7 +116,7 @@ describe('co-editing a case study', () => {
 		await staff.synced();
 		prosemirrorJSONToYXmlFragment(caseSchema, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Act within a month.' }] }] }, sectionFragment(staff.doc, 'proposed_actions'));
 		await waitFor(() => (readCaseContributors(control.doc, w.cases.roleGroup).proposed_actions ?? []).includes(STAFF_GROUP), 5000, 'staff contribution');
-		const rows = w.fx.db.select().from(caseContributor).where(and(eq(caseContributor.caseStudyId, w.cases.roleGroup), eq(caseContributor.section, 'situation'))).all();
+		const rows = await w.fx.db.select().from(caseContributor).where(and(eq(caseContributor.caseStudyId, w.cases.roleGroup), eq(caseContributor.section, 'situation')));
 		expect(rows.map((r) => r.roleGroup).sort()).toEqual(['civil servant', 'resident']);
 		staff.destroy();
 		control.destroy();

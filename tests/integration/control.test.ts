@@ -16,23 +16,23 @@ let activities: string[];
 
 beforeAll(async () => {
 	server = await startServer();
-	fx = new Fixtures(server.dbPath);
+	fx = new Fixtures(server.database);
 	facilitator = await fx.user('Facilitator');
 	member = await fx.user('Member');
 	outsider = await fx.user('Outsider');
-	const org = fx.organisation([
+	const org = await fx.organisation([
 		[facilitator, 'facilitator'],
 		[member, 'member']
 	]);
-	fx.organisation([[outsider, 'owner']]);
-	workshopId = fx.workshop(org);
-	activities = [fx.activity(workshopId, 'Welcome', 'orientation', 0), fx.activity(workshopId, 'Barriers', 'brainstorm', 1)];
+	await fx.organisation([[outsider, 'owner']]);
+	workshopId = await fx.workshop(org);
+	activities = [await fx.activity(workshopId, 'Welcome', 'orientation', 0), await fx.activity(workshopId, 'Barriers', 'brainstorm', 1)];
 });
 
 afterAll(async () => {
-	fx?.close();
+	await fx?.close();
 	await server?.stop();
-	if (server) removeDir(server.dir);
+	if (server) await removeDir(server.dir);
 });
 
 const command = (user: TestUser | null, fields: Record<string, string>) =>

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { startServer, removeDir, tempDir, type RunningServer } from '../helpers/server';
 import { Fixtures, type TestUser } from '../helpers/fixtures';
 import { createClient, waitFor } from '../helpers/yclient';
 import { docName } from '../../src/lib/shared/protocol';
+import { docSnapshot } from '../../src/lib/server/db/schema';
 import { addNote, listNotes } from '../../src/lib/shared/doc-schema';
 
 const dir = tempDir();
@@ -14,25 +15,25 @@ let orgId: string;
 
 beforeAll(async () => {
 	server = await startServer({ dir });
-	fx = new Fixtures(server.dbPath);
+	fx = new Fixtures(server.database);
 	user = await fx.user();
-	orgId = fx.organisation([[user, 'owner']]);
+	orgId = await fx.organisation([[user, 'owner']]);
 });
 
 afterAll(async () => {
-	fx?.close();
+	await fx?.close();
 	await server?.stop();
-	removeDir(dir);
+	await removeDir(dir);
 });
 
-function snapshotCount(doc: string): number {
-	const row = fx.db.get<{ n: number }>(sql`select count(*) as n from doc_snapshot where doc = ${doc}`);
+async function snapshotCount(doc: string): Promise<number> {
+	const [row] = await fx.db.select({ n: count() }).from(docSnapshot).where(eq(docSnapshot.doc, doc));
 	return row?.n ?? 0;
 }
 
 describe('durable documents', () => {
 	it('keeps state across a graceful restart, and the first sync after restart is never empty', async () => {
-		const board = docName('board', fx.workshop(orgId));
+		const board = docName('board', await fx.workshop(orgId));
 		const writer = createClient(server.url, board, { cookie: user.cookie });
 		await writer.synced();
 		for (let i = 0; i < 50; i++) addNote(writer.doc, `n${i}`, `note ${i}`);
@@ -61,7 +62,7 @@ describe('durable documents', () => {
 	});
 
 	it('folds the log into a snapshot when the last client leaves, and loads snapshot plus tail after a crash', async () => {
-		const board = docName('board', fx.workshop(orgId));
+		const board = docName('board', await fx.workshop(orgId));
 		const first = createClient(server.url, board, { cookie: user.cookie });
 		await first.synced();
 		for (let i = 0; i < 20; i++) addNote(first.doc, `a${i}`, `before snapshot ${i}`);
@@ -69,7 +70,7 @@ describe('durable documents', () => {
 		await waitFor(() => listNotes(watcher.doc).length === 20, 5000, 'watcher has 20');
 		first.destroy();
 		watcher.destroy();
-		await waitFor(() => snapshotCount(board) === 1, 5000, 'snapshot written on unload');
+		await waitFor(async () => (await snapshotCount(board)) === 1, 5000, 'snapshot written on unload');
 
 		const second = createClient(server.url, board, { cookie: user.cookie });
 		const seer = createClient(server.url, board, { cookie: user.cookie });

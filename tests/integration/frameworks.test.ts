@@ -22,16 +22,16 @@ let orgB: string;
 
 beforeAll(async () => {
 	server = await startServer();
-	fx = new Fixtures(server.dbPath);
+	fx = new Fixtures(server.database);
 	[facilitator, member, otherFacilitator] = await Promise.all([fx.user('Facilitator'), fx.user('Member'), fx.user('Elsewhere')]);
-	orgA = fx.organisation([[facilitator, 'facilitator'], [member, 'member']], 'City A');
-	orgB = fx.organisation([[otherFacilitator, 'facilitator']], 'City B');
+	orgA = await fx.organisation([[facilitator, 'facilitator'], [member, 'member']], 'City A');
+	orgB = await fx.organisation([[otherFacilitator, 'facilitator']], 'City B');
 });
 
 afterAll(async () => {
-	fx?.close();
+	await fx?.close();
 	await server?.stop();
-	if (server) removeDir(server.dir);
+	if (server) await removeDir(server.dir);
 });
 
 const get = (path: string, user?: TestUser) => fetch(`${server.url}${path}`, { redirect: 'manual', headers: user ? { cookie: user.cookie } : {} });
@@ -60,7 +60,7 @@ describe('frameworks through the server', () => {
 		expect(await page.text()).toContain('No framework yet: start from the RIGHTSCITIES pilot framework or import one.');
 		const res = await postAction(server.url, `/orgs/${orgA}/assessment?/copy`, {}, { cookie: facilitator.cookie });
 		expect(res).toMatchObject({ type: 'redirect', status: 303 });
-		const frameworks = listFrameworks(fx.db, orgA);
+		const frameworks = await listFrameworks(fx.db, orgA);
 		expect(frameworks).toHaveLength(1);
 		frameworkId = frameworks[0]!.id;
 		const tree = await get(`/orgs/${orgA}/frameworks/${frameworkId}`, facilitator);
@@ -68,22 +68,22 @@ describe('frameworks through the server', () => {
 	});
 
 	it('rewords an item (keeping the original), hides one and adds one', async () => {
-		const item = findItemByCode(fx.db, frameworkId, 'P1.T.2')!;
+		const item = (await findItemByCode(fx.db, frameworkId, 'P1.T.2'))!;
 		const reworded = await postAction(server.url, `/orgs/${orgA}/frameworks/${frameworkId}/nodes/${item.id}`, { localText: 'Human rights in the city budget', explanation: 'Money follows rights.' }, { cookie: facilitator.cookie });
 		expect(reworded).toMatchObject({ type: 'redirect', status: 303 });
-		expect(findItemByCode(fx.db, frameworkId, 'P1.T.2')).toMatchObject({ originalText: item.originalText, localText: 'Human rights in the city budget', explanation: 'Money follows rights.' });
+		expect(await findItemByCode(fx.db, frameworkId, 'P1.T.2')).toMatchObject({ originalText: item.originalText, localText: 'Human rights in the city budget', explanation: 'Money follows rights.' });
 
-		const hidden = findItemByCode(fx.db, frameworkId, 'P2.W.4')!;
+		const hidden = (await findItemByCode(fx.db, frameworkId, 'P2.W.4'))!;
 		expect(await postAction(server.url, `/orgs/${orgA}/frameworks/${frameworkId}?/hide`, { nodeId: hidden.id }, { cookie: facilitator.cookie })).toMatchObject({ type: 'success', status: 200 });
-		expect(findItemByCode(fx.db, frameworkId, 'P2.W.4')?.hidden).toBe(true);
+		expect((await findItemByCode(fx.db, frameworkId, 'P2.W.4'))?.hidden).toBe(true);
 
 		const added = await postAction(server.url, `/orgs/${orgA}/frameworks/${frameworkId}?/addItem`, { parentId: item.parentId!, text: 'Human rights training for staff', explanation: '', code: '' }, { cookie: facilitator.cookie });
 		expect(added).toMatchObject({ type: 'success', status: 200 });
-		expect(findItemByCode(fx.db, frameworkId, 'P1.T.4')?.originalText).toBe('Human rights training for staff');
+		expect((await findItemByCode(fx.db, frameworkId, 'P1.T.4'))?.originalText).toBe('Human rights training for staff');
 
 		const refused = await postAction(server.url, `/orgs/${orgA}/frameworks/${frameworkId}?/addItem`, { parentId: item.parentId!, text: '', code: 'P1.T.4' }, { cookie: facilitator.cookie });
 		expect(refused).toMatchObject({ type: 'failure', status: 400 });
-		expect(listNodes(fx.db, frameworkId).filter((n) => n.code.startsWith('P1.T.'))).toHaveLength(4);
+		expect((await listNodes(fx.db, frameworkId)).filter((n) => n.code.startsWith('P1.T.'))).toHaveLength(4);
 	});
 
 	it('exports the framework as a JSON download', async () => {
@@ -91,7 +91,7 @@ describe('frameworks through the server', () => {
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-disposition')).toBe('attachment; filename="rightscities-pilot-framework.framework.json"');
 		exported = (await res.json()) as FrameworkJson;
-		expect(exported).toEqual(exportFramework(fx.db, listFrameworks(fx.db, orgA)[0]!));
+		expect(exported).toEqual(await exportFramework(fx.db, (await listFrameworks(fx.db, orgA))[0]!));
 		expect(exported.nodes.find((n) => n.code === 'P1.T.2')).toMatchObject({ local: 'Human rights in the city budget' });
 		expect(exported.nodes.find((n) => n.code === 'P2.W.4')?.hidden).toBe(true);
 	});
@@ -99,8 +99,8 @@ describe('frameworks through the server', () => {
 	it('imports the file into another organisation with the same tree', async () => {
 		const res = await postImport(orgB, otherFacilitator, JSON.stringify(exported));
 		expect(res).toMatchObject({ type: 'redirect', status: 303 });
-		const [copy] = listFrameworks(fx.db, orgB);
-		expect(exportFramework(fx.db, copy!)).toEqual(exported);
+		const [copy] = await listFrameworks(fx.db, orgB);
+		expect(await exportFramework(fx.db, copy!)).toEqual(exported);
 	});
 
 	it('imports nothing from a bad file and lists its problems by node and field', async () => {
@@ -112,7 +112,7 @@ describe('frameworks through the server', () => {
 		expect(res.data).toContain(`Node ${number} (P1.T.4), field “code”: This code is used twice.`);
 		expect(res.data).toContain(`Node ${number} (P1.T.4), field “parent”: The parent must be listed earlier in the file.`);
 		expect((await postImport(orgB, otherFacilitator, 'not json')).data).toContain('This is not a JSON file.');
-		expect(listFrameworks(fx.db, orgB)).toHaveLength(1);
+		expect(await listFrameworks(fx.db, orgB)).toHaveLength(1);
 	});
 
 	it('renames the city\'s copy, refusing an empty name', async () => {
@@ -121,7 +121,7 @@ describe('frameworks through the server', () => {
 		expect(refused).toMatchObject({ type: 'failure', status: 400 });
 		expect(refused.data).toContain('A name is required.');
 		expect(await postAction(server.url, path, { name: 'City A framework', description: 'Adapted in 2025.' }, { cookie: facilitator.cookie })).toMatchObject({ type: 'success' });
-		expect(listFrameworks(fx.db, orgA)[0]).toMatchObject({ name: 'City A framework', description: 'Adapted in 2025.' });
+		expect((await listFrameworks(fx.db, orgA))[0]).toMatchObject({ name: 'City A framework', description: 'Adapted in 2025.' });
 		expect(await postAction(server.url, path, { name: 'Mine now', description: '' }, { cookie: member.cookie })).toMatchObject({ status: 403 });
 	});
 
@@ -129,24 +129,24 @@ describe('frameworks through the server', () => {
 		expect((await get(`/orgs/${orgA}/assessment`, member)).status).toBe(200);
 		expect((await get(`/orgs/${orgA}/frameworks/${frameworkId}`, member)).status).toBe(200);
 		expect((await get(`/orgs/${orgA}/frameworks/${frameworkId}/export`, member)).status).toBe(200);
-		const item = findItemByCode(fx.db, frameworkId, 'P1.F.1')!;
+		const item = (await findItemByCode(fx.db, frameworkId, 'P1.F.1'))!;
 		expect((await get(`/orgs/${orgA}/frameworks/${frameworkId}/nodes/${item.id}`, member)).status).toBe(404);
 		expect((await get(`/orgs/${orgA}/cycles/new`, member)).status).toBe(404);
 		expect(await postAction(server.url, `/orgs/${orgA}/assessment?/copy`, {}, { cookie: member.cookie })).toMatchObject({ status: 403 });
 		expect(await postAction(server.url, `/orgs/${orgA}/frameworks/${frameworkId}?/hide`, { nodeId: item.id }, { cookie: member.cookie })).toMatchObject({ status: 403 });
 		expect((await postImport(orgA, member, JSON.stringify(exported))).status).toBe(403);
-		expect(findItemByCode(fx.db, frameworkId, 'P1.F.1')?.hidden).toBe(false);
-		expect(listFrameworks(fx.db, orgA)).toHaveLength(1);
+		expect((await findItemByCode(fx.db, frameworkId, 'P1.F.1'))?.hidden).toBe(false);
+		expect(await listFrameworks(fx.db, orgA)).toHaveLength(1);
 	});
 
 	it('answers 404 to outsiders', async () => {
-		const item = findItemByCode(fx.db, frameworkId, 'P1.F.1')!;
+		const item = (await findItemByCode(fx.db, frameworkId, 'P1.F.1'))!;
 		for (const path of ['/assessment', `/frameworks/${frameworkId}`, `/frameworks/${frameworkId}/export`, `/frameworks/${frameworkId}/nodes/${item.id}`, '/cycles/new']) {
 			expect((await get(`/orgs/${orgA}${path}`, otherFacilitator)).status, path).toBe(404);
 		}
 		expect(await postAction(server.url, `/orgs/${orgA}/frameworks/${frameworkId}?/hide`, { nodeId: item.id }, { cookie: otherFacilitator.cookie })).toMatchObject({ status: 404 });
 		// Its own framework named under another organisation is not found either.
-		const own = listFrameworks(fx.db, orgB)[0]!.id;
+		const own = (await listFrameworks(fx.db, orgB))[0]!.id;
 		expect((await get(`/orgs/${orgA}/frameworks/${own}`, facilitator)).status).toBe(404);
 		expect((await get(`/orgs/${orgA}/assessment`)).status).toBe(303);
 	});
@@ -154,20 +154,20 @@ describe('frameworks through the server', () => {
 
 describe('cycles through the server', () => {
 	it('are created with a period and a custom scale, and refused with an end before the start', async () => {
-		const frameworkId = listFrameworks(fx.db, orgA)[0]!.id;
+		const frameworkId = (await listFrameworks(fx.db, orgA))[0]!.id;
 		const fields = { name: 'Self-assessment 2025', periodStart: '2025-01-01', periodEnd: '2025-12-31', purpose: 'See where we stand.', frameworkId, scale: 'custom', scaleLabels: 'Yes\nPartly\nNo' };
 		const refused = await postAction(server.url, `/orgs/${orgA}/cycles/new`, { ...fields, periodEnd: '2024-12-31' }, { cookie: facilitator.cookie });
 		expect(refused).toMatchObject({ type: 'failure', status: 400 });
 		expect(refused.data).toContain('The end must be on or after the start.');
-		expect(listCycles(fx.db, orgA)).toEqual([]);
+		expect(await listCycles(fx.db, orgA)).toEqual([]);
 
 		expect(await postAction(server.url, `/orgs/${orgA}/cycles/new`, fields, { cookie: facilitator.cookie })).toMatchObject({ type: 'redirect', status: 303 });
-		const [cycle] = listCycles(fx.db, orgA);
+		const [cycle] = await listCycles(fx.db, orgA);
 		expect(cycle).toMatchObject({ name: 'Self-assessment 2025', periodEnd: '2025-12-31', ratingScale: [{ key: 'yes', label: 'Yes' }, { key: 'partly', label: 'Partly' }, { key: 'no', label: 'No' }] });
 
 		const saved = await postAction(server.url, `/orgs/${orgA}/cycles/${cycle!.id}/settings`, { ...fields, name: 'Self-assessment 2025–26', scale: 'default' }, { cookie: facilitator.cookie });
 		expect(saved).toMatchObject({ type: 'success', status: 200 });
-		expect(listCycles(fx.db, orgA)[0]).toMatchObject({ name: 'Self-assessment 2025–26', customScale: false });
+		expect((await listCycles(fx.db, orgA))[0]).toMatchObject({ name: 'Self-assessment 2025–26', customScale: false });
 		expect((await get(`/orgs/${orgA}/cycles/${cycle!.id}/settings`, member)).status).toBe(404);
 		expect(await postAction(server.url, `/orgs/${orgA}/cycles/${cycle!.id}/settings`, fields, { cookie: member.cookie })).toMatchObject({ status: 403 });
 		expect(await (await get(`/orgs/${orgA}/assessment`, member)).text()).toContain('Self-assessment 2025–26');

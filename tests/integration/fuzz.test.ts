@@ -15,17 +15,17 @@ let calm: string;
 
 beforeAll(async () => {
 	server = await startServer();
-	fx = new Fixtures(server.dbPath);
+	fx = new Fixtures(server.database);
 	user = await fx.user();
-	const org = fx.organisation([[user, 'owner']]);
-	fuzzed = docName('board', fx.workshop(org));
-	calm = docName('board', fx.workshop(org));
+	const org = await fx.organisation([[user, 'owner']]);
+	fuzzed = docName('board', await fx.workshop(org));
+	calm = docName('board', await fx.workshop(org));
 });
 
 afterAll(async () => {
-	fx?.close();
+	await fx?.close();
 	await server?.stop();
-	if (server) removeDir(server.dir);
+	if (server) await removeDir(server.dir);
 });
 
 function openSocket(doc: string): Promise<WebSocket> {

@@ -16,24 +16,24 @@ let brainstorm: string;
 
 beforeAll(async () => {
 	server = await startServer();
-	fx = new Fixtures(server.dbPath);
+	fx = new Fixtures(server.database);
 	facilitator = await fx.user('Facilitator');
 	member = await fx.user('Member');
-	workshopId = fx.workshop(
-		fx.organisation([
+	workshopId = await fx.workshop(
+		await fx.organisation([
 			[facilitator, 'facilitator'],
 			[member, 'member']
 		])
 	);
-	brainstorm = fx.activity(workshopId, 'Barriers', 'brainstorm', 0, 'role_group');
+	brainstorm = await fx.activity(workshopId, 'Barriers', 'brainstorm', 0, 'role_group');
 	const res = await postAction(server.url, `/workshops/${workshopId}/console`, { command: 'goto', activityId: brainstorm }, { cookie: facilitator.cookie });
 	expect(res.type).toBe('success');
 });
 
 afterAll(async () => {
-	fx?.close();
+	await fx?.close();
 	await server?.stop();
-	if (server) removeDir(server.dir);
+	if (server) await removeDir(server.dir);
 });
 
 const note = (user: TestUser, fields: Record<string, string>) =>
@@ -64,7 +64,7 @@ describe('facilitators moderate notes, through the server', () => {
 	});
 
 	it('keeps a facilitator’s correction when the author edits the note again', async () => {
-		const p = fx.participant(workshopId, 'Pat', 'Expert');
+		const p = await fx.participant(workshopId, 'Pat', 'Expert');
 		const mine = createClient(server.url, mineDocName(workshopId, p.id), { cookie: p.cookie });
 		const board = createClient(server.url, docName('board', workshopId), { cookie: member.cookie });
 		await Promise.all([mine.synced(), board.synced()]);
@@ -81,15 +81,15 @@ describe('facilitators moderate notes, through the server', () => {
 
 	it('refuses moderation from members and from participants', async () => {
 		expect((await note(member, { op: 'add', text: 'x', roleGroup: 'Expert' })).status).toBe(404);
-		const p = fx.participant(workshopId, null, 'Expert');
+		const p = await fx.participant(workshopId, null, 'Expert');
 		const res = await postAction(server.url, `/workshops/${workshopId}/console/notes`, { op: 'add', text: 'x', roleGroup: 'Expert' }, { cookie: p.cookie });
 		expect([303, 401, 404]).toContain(res.status);
 	});
 
 	it('counts who is here by role group, without names', async () => {
-		const a = fx.participant(workshopId, 'Alma Visible', 'Resident / rights holder');
-		const b = fx.participant(workshopId, null, 'Resident / rights holder');
-		const c = fx.participant(workshopId, null, 'Expert');
+		const a = await fx.participant(workshopId, 'Alma Visible', 'Resident / rights holder');
+		const b = await fx.participant(workshopId, null, 'Resident / rights holder');
+		const c = await fx.participant(workshopId, null, 'Expert');
 		const clients = [a, b, c].map((p) => createClient(server.url, docName('control', workshopId), { cookie: p.cookie }));
 		const watcher = createClient(server.url, docName('control', workshopId), { cookie: facilitator.cookie });
 		await Promise.all([...clients, watcher].map((x) => x.synced()));

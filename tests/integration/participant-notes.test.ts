@@ -22,19 +22,19 @@ let bo: { id: string; cookie: string };
 
 beforeAll(async () => {
 	server = await startServer();
-	fx = new Fixtures(server.dbPath);
+	fx = new Fixtures(server.database);
 	facilitator = await fx.user('Facilitator');
-	workshopId = fx.workshop(fx.organisation([[facilitator, 'facilitator']]));
-	anonymousActivity = fx.activity(workshopId, 'Barriers', 'brainstorm', 0, 'anonymous');
-	namedActivity = fx.activity(workshopId, 'Ideas', 'brainstorm', 1, 'named');
-	ana = fx.participant(workshopId, 'Ana Secretname', 'civil servant: policy');
-	bo = fx.participant(workshopId, 'Bo Hiddenname', 'resident / rights holder');
+	workshopId = await fx.workshop(await fx.organisation([[facilitator, 'facilitator']]));
+	anonymousActivity = await fx.activity(workshopId, 'Barriers', 'brainstorm', 0, 'anonymous');
+	namedActivity = await fx.activity(workshopId, 'Ideas', 'brainstorm', 1, 'named');
+	ana = await fx.participant(workshopId, 'Ana Secretname', 'civil servant: policy');
+	bo = await fx.participant(workshopId, 'Bo Hiddenname', 'resident / rights holder');
 });
 
 afterAll(async () => {
-	fx?.close();
+	await fx?.close();
 	await server?.stop();
-	if (server) removeDir(server.dir);
+	if (server) await removeDir(server.dir);
 });
 
 const command = (fields: Record<string, string>) =>
@@ -115,7 +115,7 @@ describe('participants and their notes', () => {
 	});
 
 	it('a removed participant is disconnected and cannot come back', async () => {
-		const carl = fx.participant(workshopId, null);
+		const carl = await fx.participant(workshopId, null);
 		const conn = createClient(server.url, docName('control', workshopId), { cookie: carl.cookie });
 		await conn.synced();
 		const closed = new Promise<number>((r) => conn.provider.on('connection-close', (e: CloseEvent | null) => r(e?.code ?? 0)));

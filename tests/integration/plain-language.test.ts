@@ -27,21 +27,21 @@ let participant: { id: string; cookie: string };
 
 beforeAll(async () => {
 	server = await startServer();
-	fx = new Fixtures(server.dbPath);
+	fx = new Fixtures(server.database);
 	facilitator = await fx.user('Facilitator');
 	member = await fx.user('Member');
-	org = fx.organisation([
+	org = await fx.organisation([
 		[facilitator, 'facilitator'],
 		[member, 'member']
 	]);
-	workshopId = fx.workshop(org);
-	participant = fx.participant(workshopId, null);
+	workshopId = await fx.workshop(org);
+	participant = await fx.participant(workshopId, null);
 });
 
 afterAll(async () => {
-	fx?.close();
+	await fx?.close();
 	await server?.stop();
-	if (server) removeDir(server.dir);
+	if (server) await removeDir(server.dir);
 });
 
 const activityFields = (plainPrompt: string) => ({
@@ -119,24 +119,24 @@ describe('the plain-language prompt', () => {
 
 describe('the plain explanation of the framework item behind a finding', () => {
 	it('is published beside the finding in a vote, except for internal-only items and items without one', async () => {
-		const fw = rightscitiesFramework(fx.db, org);
+		const fw = await rightscitiesFramework(fx.db, org);
 		const node = (code: string) => fw.nodes.get(code)!;
 		const set = (code: string, values: { explanation?: string; internalOnly?: boolean }) =>
-			fx.db.update(frameworkNode).set(values).where(eq(frameworkNode.id, node(code))).run();
-		set('P1.F.1', { explanation: 'The city tells people about their rights in words they understand.' });
-		set('P1.F.2', { explanation: 'Only for staff.', internalOnly: true });
-		set('P1.S', { internalOnly: true });
-		set('P1.S.1', { explanation: 'In a section only staff see.' });
-		const cycleId = cycle(fx.db, org, fw.id);
-		const findingOn = (code: string) => {
+			fx.db.update(frameworkNode).set(values).where(eq(frameworkNode.id, node(code)));
+		await set('P1.F.1', { explanation: 'The city tells people about their rights in words they understand.' });
+		await set('P1.F.2', { explanation: 'Only for staff.', internalOnly: true });
+		await set('P1.S', { internalOnly: true });
+		await set('P1.S.1', { explanation: 'In a section only staff see.' });
+		const cycleId = await cycle(fx.db, org, fw.id);
+		const findingIds: string[] = [];
+		for (const [i, code] of ['P1.F.1', 'P1.F.2', 'P1.S.1', 'P1.F.3'].entries()) {
 			const id = newId();
-			fx.db.insert(finding).values({ id, cycleId, nodeId: node(code), statement: `Finding on ${code}`, status: 'under_review', createdAt: Date.now(), updatedAt: Date.now() }).run();
-			return id;
-		};
-		const findingIds = ['P1.F.1', 'P1.F.2', 'P1.S.1', 'P1.F.3'].map(findingOn);
-		const voteWorkshop = fx.workshop(org);
-		const { activityId } = voteActivity(fx.db, voteWorkshop, 'Validate', { cycleId, findingIds, status: 'open' });
-		const voter = fx.participant(voteWorkshop, null);
+			await fx.db.insert(finding).values({ id, cycleId, nodeId: node(code), statement: `Finding on ${code}`, status: 'under_review', seq: i + 1, createdAt: Date.now(), updatedAt: Date.now() });
+			findingIds.push(id);
+		}
+		const voteWorkshop = await fx.workshop(org);
+		const { activityId } = await voteActivity(fx.db, voteWorkshop, 'Validate', { cycleId, findingIds, status: 'open' });
+		const voter = await fx.participant(voteWorkshop, null);
 
 		const phone = createClient(server.url, docName('control', voteWorkshop), { cookie: voter.cookie });
 		await phone.synced();

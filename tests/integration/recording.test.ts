@@ -50,8 +50,8 @@ const ids = { ramp: '', easyRead: '', hotline: '', signs: '' };
 let client: ReturnType<typeof createClient>;
 
 const get = (path: string, cookie?: string) => fetch(`${server.url}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
-const entries = () => fx.db.select().from(actionRegisterEntry).where(eq(actionRegisterEntry.organisationId, orgId)).all();
-const audits = () => fx.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'action_register.record'), eq(auditEvent.organisationId, orgId))).all();
+const entries = () => fx.db.select().from(actionRegisterEntry).where(eq(actionRegisterEntry.organisationId, orgId));
+const audits = () => fx.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'action_register.record'), eq(auditEvent.organisationId, orgId)));
 const recordPath = (pointId: string) => `/workshops/${workshopId}/actions/${pointId}?/record`;
 
 
@@ -85,13 +85,13 @@ async function waitForStoredDrafts(count: number): Promise<void> {
 
 beforeAll(async () => {
 	server = await startServer();
-	fx = new Fixtures(server.dbPath);
+	fx = new Fixtures(server.database);
 	[facilitator, member, outsider] = [await fx.user('Fay Facilitator'), await fx.user('Mo Member'), await fx.user('Otto Outsider')];
-	orgId = fx.organisation([[facilitator, 'facilitator'], [member, 'member']]);
-	fx.organisation([[outsider, 'facilitator']], 'Other City');
-	cycleId = cycle(fx.db, orgId, rightscitiesFramework(fx.db, orgId).id, [], 'Self-assessment 2026');
-	workshopId = fx.workshop(orgId, 'Accessible housing');
-	fx.db.update(workshop).set({ roleGroups: JSON.stringify(['Residents', 'Policy officers']) }).where(eq(workshop.id, workshopId)).run();
+	orgId = await fx.organisation([[facilitator, 'facilitator'], [member, 'member']]);
+	await fx.organisation([[outsider, 'facilitator']], 'Other City');
+	cycleId = await cycle(fx.db, orgId, (await rightscitiesFramework(fx.db, orgId)).id, [], 'Self-assessment 2026');
+	workshopId = await fx.workshop(orgId, 'Accessible housing');
+	await fx.db.update(workshop).set({ roleGroups: JSON.stringify(['Residents', 'Policy officers']) }).where(eq(workshop.id, workshopId));
 
 	// The facilitator drafts three points live.
 	client = createClient(server.url, docName('actions', workshopId), { cookie: facilitator.cookie });
@@ -105,11 +105,12 @@ beforeAll(async () => {
 	await waitForStoredDrafts(4);
 
 	// An endorse vote on them, answered by four people over HTTP, then closed.
-	const { activityId } = voteActivity(fx.db, workshopId, 'Validate the action points', { kind: 'endorse' as never, position: 1, cycleId, anonymity: 'role_group' });
+	const { activityId } = await voteActivity(fx.db, workshopId, 'Validate the action points', { kind: 'endorse' as never, position: 1, cycleId, anonymity: 'role_group' });
 	await addActionPoints(fx.db, facilitator.id, workshopId, activityId, [ids.ramp, ids.easyRead, ids.hotline, ids.signs], 'Untitled');
-	const item = new Map(readItems(fx.db, activityId).map((i) => [i.actionPointId, i.id]));
+	const item = new Map((await readItems(fx.db, activityId)).map((i) => [i.actionPointId, i.id]));
 	expect((await voteCommand(server, facilitator.cookie, workshopId, activityId, 'open')).type).toBe('success');
-	const people = NAMES.map((name, i) => fx.participant(workshopId, name, i < 2 ? 'Residents' : 'Policy officers'));
+	const people: { id: string; cookie: string }[] = [];
+	for (const [i, name] of NAMES.entries()) people.push(await fx.participant(workshopId, name, i < 2 ? 'Residents' : 'Policy officers'));
 	participantCookie = people[0]!.cookie;
 	type Stance = 'endorse' | 'endorse_changes' | 'object';
 	const answers: [string, Stance, string][][] = [
@@ -133,9 +134,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	client?.destroy();
-	fx?.close();
+	await fx?.close();
 	await server?.stop();
-	if (server) removeDir(server.dir);
+	if (server) await removeDir(server.dir);
 });
 
 describe('the recording page', () => {
@@ -156,7 +157,7 @@ describe('the recording page', () => {
 	});
 
 	it('explains an empty workshop', async () => {
-		const empty = fx.workshop(orgId, 'Nothing drafted');
+		const empty = await fx.workshop(orgId, 'Nothing drafted');
 		const text = plain(await (await get(`/workshops/${empty}/actions`, facilitator.cookie)).text());
 		expect(text).toContain('No action points have been drafted in this workshop yet.');
 	});
@@ -170,13 +171,13 @@ describe('the recording page', () => {
 	it('a double submit records one entry and one audit event that names the workshop', async () => {
 		const [a, b] = await Promise.all([1, 2].map(() => postAction(server.url, recordPath(ids.ramp), rampForm(), { cookie: facilitator.cookie })));
 		expect([a!.type, b!.type].sort()).toEqual(['redirect', 'success']);
-		expect(entries()).toHaveLength(1);
-		const entry = entries()[0]!;
+		expect(await entries()).toHaveLength(1);
+		const entry = (await entries())[0]!;
 		expect(entry.sourceKey).toBe(`${workshopId}:${ids.ramp}`);
 		expect(entry.workshopId).toBe(workshopId);
 		expect(entry.cycleId).toBe(cycleId);
 		expect(JSON.parse(entry.validation).outcome).toBe('endorsed');
-		const [audit, ...more] = audits();
+		const [audit, ...more] = await audits();
 		expect(more).toHaveLength(0);
 		expect(audit!.actorUserId).toBe(facilitator.id);
 		expect(JSON.parse(audit!.detail!)).toMatchObject({ from: 'workshop', workshopId, actionPointId: ids.ramp });
@@ -185,8 +186,8 @@ describe('the recording page', () => {
 		expect(again.type).toBe('success');
 		expect(JSON.stringify(again.data)).toContain('is already in the register');
 		expect(JSON.stringify(again.data)).toContain(entry.id);
-		expect(entries()).toHaveLength(1);
-		expect(audits()).toHaveLength(1);
+		expect(await entries()).toHaveLength(1);
+		expect(await audits()).toHaveLength(1);
 
 		const page = plain(await (await get(`/workshops/${workshopId}/actions`, facilitator.cookie)).text());
 		expect(page).toMatch(/Recorded on .+ by Fay Facilitator\./);
@@ -197,7 +198,7 @@ describe('the recording page', () => {
 		const res = await postAction(server.url, recordPath(ids.hotline), { ...rampForm(), title: HOTLINE }, { cookie: facilitator.cookie });
 		expect(res.status).toBe(409);
 		expect(JSON.stringify(res.data)).toContain('the room did not endorse it');
-		expect(entries()).toHaveLength(1);
+		expect(await entries()).toHaveLength(1);
 	});
 
 	it('members, participants and another organisation’s facilitator cannot record, and nothing is stored', async () => {
@@ -210,8 +211,8 @@ describe('the recording page', () => {
 		const asParticipant = await get(`/workshops/${workshopId}/actions`, participantCookie);
 		expect(asParticipant.status).not.toBe(200);
 		expect((await postAction(server.url, recordPath(ids.easyRead), { ...rampForm(), title: EASY_READ }, { cookie: participantCookie })).status).not.toBe(200);
-		expect(entries()).toHaveLength(1);
-		expect(audits()).toHaveLength(1);
+		expect(await entries()).toHaveLength(1);
+		expect(await audits()).toHaveLength(1);
 	});
 
 	it('record all records complete drafts only and lists what needs completing', async () => {
@@ -219,15 +220,15 @@ describe('the recording page', () => {
 		expect(res.type).toBe('success');
 		expect(JSON.stringify(res.data)).toContain('Recorded 1 point.');
 		expect(JSON.stringify(res.data)).toContain(EASY_READ);
-		expect(entries().map((e) => e.title).sort()).toEqual([RAMP, SIGNS].sort());
-		const signs = entries().find((e) => e.title === SIGNS)!;
+		expect((await entries()).map((e) => e.title).sort()).toEqual([RAMP, SIGNS].sort());
+		const signs = (await entries()).find((e) => e.title === SIGNS)!;
 		expect(signs.cycleId).toBe(cycleId);
 		expect(JSON.parse(signs.validation).outcome).toBe('endorsed');
 
 		const again = await postAction(server.url, `/workshops/${workshopId}/actions?/recordAll`, {}, { cookie: facilitator.cookie });
 		expect(JSON.stringify(again.data)).toContain('Nothing new was recorded.');
-		expect(entries()).toHaveLength(2);
-		expect(audits()).toHaveLength(2);
+		expect(await entries()).toHaveLength(2);
+		expect(await audits()).toHaveLength(2);
 	});
 
 	it('an incomplete draft is refused with a message per field, then recorded once completed', async () => {
@@ -235,10 +236,10 @@ describe('the recording page', () => {
 		const bad = await postAction(server.url, recordPath(ids.easyRead), form, { cookie: facilitator.cookie });
 		expect(bad.status).toBe(400);
 		expect(JSON.stringify(bad.data)).toContain('Please correct the fields marked below.');
-		expect(entries()).toHaveLength(2);
+		expect(await entries()).toHaveLength(2);
 		const ok = await postAction(server.url, recordPath(ids.easyRead), { ...form, type: 'accessibility', horizon: 'quick_win' }, { cookie: facilitator.cookie });
 		expect(ok.type).toBe('redirect');
-		const entry = entries().find((e) => e.title === EASY_READ)!;
+		const entry = (await entries()).find((e) => e.title === EASY_READ)!;
 		const validation = JSON.parse(entry.validation);
 		expect(validation.outcome).toBe('endorsed_with_changes');
 		expect(validation.objections).toEqual([{ text: OBJECTION, attribution: 'Policy officers' }]);
@@ -260,13 +261,13 @@ describe('after recording', () => {
 
 	it('the public page shows the recorded point and its progress a week later, with no names', async () => {
 		expect((await postAction(server.url, `/orgs/${orgId}/cycles/${cycleId}/public`, { change: 'enable' }, { cookie: facilitator.cookie })).type).toBe('success');
-		const token = fx.db.select().from(cyclePublicPage).where(eq(cyclePublicPage.cycleId, cycleId)).get()!.token;
+		const token = (await fx.db.select().from(cyclePublicPage).where(eq(cyclePublicPage.cycleId, cycleId)).limit(1))[0]!.token;
 		const before = await (await get(`/p/${token}`)).text();
 		expect(plain(before)).toContain(RAMP);
 
-		const ramp = entries().find((e) => e.title === RAMP)!;
+		const ramp = (await entries()).find((e) => e.title === RAMP)!;
 		const weekOn = Date.now() + WEEK;
-		updateProgress(fx.db, facilitator.id, orgId, ramp.id, { status: 'in_progress', reason: '', progress: '40', note: 'The ramp is ordered.' }, weekOn);
+		await updateProgress(fx.db, facilitator.id, orgId, ramp.id, { status: 'in_progress', reason: '', progress: '40', note: 'The ramp is ordered.' }, weekOn);
 		const html = await (await get(`/p/${token}`)).text();
 		const text = plain(html);
 		expect(text).toContain(RAMP);

@@ -5,7 +5,7 @@
  * rotating).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { startServer, removeDir, type RunningServer } from '../helpers/server';
 import { Fixtures, type TestUser } from '../helpers/fixtures';
@@ -23,7 +23,7 @@ let cycleId: string;
 let participantCookie: string;
 
 const get = (path: string, cookie?: string) => fetch(`${server.url}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
-const entries = () => fx.db.select().from(actionRegisterEntry).where(eq(actionRegisterEntry.organisationId, orgId)).all();
+const entries = () => fx.db.select().from(actionRegisterEntry).where(eq(actionRegisterEntry.organisationId, orgId)).orderBy(asc(actionRegisterEntry.recordedAt), asc(actionRegisterEntry.id));
 const form = (sourceKey: string) => ({
 	sourceKey,
 	title: 'Step-free entrance to the housing office',
@@ -45,18 +45,18 @@ const form = (sourceKey: string) => ({
 
 beforeAll(async () => {
 	server = await startServer();
-	fx = new Fixtures(server.dbPath);
+	fx = new Fixtures(server.database);
 	[facilitator, member, outsider] = [await fx.user('Fay Facilitator'), await fx.user('Mo Member'), await fx.user('Otto Outsider')];
-	orgId = fx.organisation([[facilitator, 'facilitator'], [member, 'member']]);
-	fx.organisation([[outsider, 'owner']], 'Other City');
-	cycleId = cycle(fx.db, orgId, rightscitiesFramework(fx.db, orgId).id);
-	participantCookie = fx.participant(fx.workshop(orgId), 'Pat Participant').cookie;
+	orgId = await fx.organisation([[facilitator, 'facilitator'], [member, 'member']]);
+	await fx.organisation([[outsider, 'owner']], 'Other City');
+	cycleId = await cycle(fx.db, orgId, (await rightscitiesFramework(fx.db, orgId)).id);
+	participantCookie = (await fx.participant(await fx.workshop(orgId), 'Pat Participant')).cookie;
 });
 
 afterAll(async () => {
-	fx?.close();
+	await fx?.close();
 	await server?.stop();
-	if (server) removeDir(server.dir);
+	if (server) await removeDir(server.dir);
 });
 
 describe('recording', () => {
@@ -66,8 +66,8 @@ describe('recording', () => {
 		expect(sourceKey).toMatch(/^manual:/);
 		const [a, b] = await Promise.all([1, 2].map(() => postAction(server.url, `/orgs/${orgId}/register/new`, form(sourceKey!), { cookie: facilitator.cookie })));
 		expect([a!.type, b!.type]).toEqual(['redirect', 'redirect']);
-		expect(entries()).toHaveLength(1);
-		const audits = fx.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'action_register.record'), eq(auditEvent.organisationId, orgId))).all();
+		expect(await entries()).toHaveLength(1);
+		const audits = await fx.db.select().from(auditEvent).where(and(eq(auditEvent.action, 'action_register.record'), eq(auditEvent.organisationId, orgId)));
 		expect(audits).toHaveLength(1);
 		expect(audits[0]!.actorUserId).toBe(facilitator.id);
 	});
@@ -76,16 +76,16 @@ describe('recording', () => {
 		const res = await postAction(server.url, `/orgs/${orgId}/register/new`, { ...form('manual:bad'), title: '', deadline: '31.12.2025' }, { cookie: facilitator.cookie });
 		expect(res.status).toBe(400);
 		expect(JSON.stringify(res.data)).toContain('Give the action a title.');
-		expect(entries()).toHaveLength(1);
+		expect(await entries()).toHaveLength(1);
 	});
 
 	it('a progress update is kept in the history; stuck without a reason is refused', async () => {
-		const id = entries()[0]!.id;
+		const id = (await entries())[0]!.id;
 		const refused = await postAction(server.url, `/orgs/${orgId}/register/${id}?/progress`, { status: 'stuck', reason: '', progress: '10', note: '' }, { cookie: facilitator.cookie });
 		expect(refused.status).toBe(400);
 		const ok = await postAction(server.url, `/orgs/${orgId}/register/${id}?/progress`, { status: 'in_progress', reason: '', progress: '30', note: 'Ramp ordered' }, { cookie: facilitator.cookie });
 		expect(ok.type).toBe('success');
-		expect(entries()[0]).toMatchObject({ status: 'in_progress', progress: 30 });
+		expect((await entries())[0]).toMatchObject({ status: 'in_progress', progress: 30 });
 		const html = await (await get(`/orgs/${orgId}/register/${id}`, member.cookie)).text();
 		expect(html).toContain('Ramp ordered');
 		expect(html).toContain('Progress: 0 % → 30 %');
@@ -94,7 +94,7 @@ describe('recording', () => {
 
 describe('who may do what', () => {
 	it('members read the register, the entry and the exports but cannot change anything', async () => {
-		const id = entries()[0]!.id;
+		const id = (await entries())[0]!.id;
 		for (const path of ['', `/${id}`, '/export.csv', '/export.json']) expect((await get(`/orgs/${orgId}/register${path}`, member.cookie)).status).toBe(200);
 		expect((await get(`/orgs/${orgId}/register/new`, member.cookie)).status).toBe(403);
 		expect((await postAction(server.url, `/orgs/${orgId}/register/new`, form('manual:member'), { cookie: member.cookie })).status).toBe(403);
@@ -102,19 +102,19 @@ describe('who may do what', () => {
 		expect((await postAction(server.url, `/orgs/${orgId}/register/${id}?/save`, { ...form(''), title: 'Hijacked' }, { cookie: member.cookie })).status).toBe(403);
 		expect((await get(`/orgs/${orgId}/cycles/${cycleId}/public`, member.cookie)).status).toBe(404);
 		expect((await postAction(server.url, `/orgs/${orgId}/cycles/${cycleId}/public`, { change: 'enable' }, { cookie: member.cookie })).status).toBe(404);
-		expect(entries()).toHaveLength(1);
-		expect(entries()[0]).toMatchObject({ status: 'in_progress', title: 'Step-free entrance to the housing office' });
+		expect(await entries()).toHaveLength(1);
+		expect((await entries())[0]).toMatchObject({ status: 'in_progress', title: 'Step-free entrance to the housing office' });
 	});
 
 	it('another organisation gets 404 everywhere', async () => {
-		const id = entries()[0]!.id;
+		const id = (await entries())[0]!.id;
 		for (const path of ['', `/${id}`, '/new', '/export.csv', '/export.json']) expect((await get(`/orgs/${orgId}/register${path}`, outsider.cookie)).status).toBe(404);
 		expect((await postAction(server.url, `/orgs/${orgId}/register/${id}?/progress`, { status: 'done', reason: '', progress: '100', note: '' }, { cookie: outsider.cookie })).status).toBe(404);
 		expect((await get(`/orgs/${orgId}/cycles/${cycleId}/public`, outsider.cookie)).status).toBe(404);
 	});
 
 	it('a participant cookie gets nothing: every page sends to sign-in and no action runs', async () => {
-		const id = entries()[0]!.id;
+		const id = (await entries())[0]!.id;
 		for (const path of ['', `/${id}`, '/export.csv', '/export.json']) {
 			const res = await get(`/orgs/${orgId}/register${path}`, participantCookie);
 			expect(res.status).toBe(303);
@@ -122,7 +122,7 @@ describe('who may do what', () => {
 		}
 		const res = await postAction(server.url, `/orgs/${orgId}/register/new`, form('manual:participant'), { cookie: participantCookie });
 		expect(res.type === 'redirect' || res.status === 303).toBe(true);
-		expect(entries()).toHaveLength(1);
+		expect(await entries()).toHaveLength(1);
 	});
 });
 
@@ -139,15 +139,15 @@ describe('exports', () => {
 });
 
 describe('the public page', () => {
-	const token = () => fx.db.select().from(cyclePublicPage).where(eq(cyclePublicPage.cycleId, cycleId)).get()?.token;
+	const token = async () => (await fx.db.select().from(cyclePublicPage).where(eq(cyclePublicPage.cycleId, cycleId)).limit(1))[0]?.token;
 	const toggle = (change: string) => postAction(server.url, `/orgs/${orgId}/cycles/${cycleId}/public`, { change }, { cookie: facilitator.cookie });
 
 	it('is 404 until enabled, shows no owner names, and an old link is 404 after rotating', async () => {
-		expect(token()).toBeUndefined();
+		expect(await token()).toBeUndefined();
 		await toggle('disable');
-		expect((await get(`/p/${token()}`)).status).toBe(404);
+		expect((await get(`/p/${await token()}`)).status).toBe(404);
 		expect((await toggle('enable')).type).toBe('success');
-		const first = token()!;
+		const first = (await token())!;
 		const res = await get(`/p/${first}`);
 		expect(res.status).toBe(200);
 		const html = await res.text();
@@ -156,11 +156,11 @@ describe('the public page', () => {
 		expect(html).not.toContain('Wiśniewska');
 		expect(html).not.toContain('Fay Facilitator');
 		await toggle('rotate');
-		expect(token()).not.toBe(first);
+		expect(await token()).not.toBe(first);
 		expect((await get(`/p/${first}`)).status).toBe(404);
-		expect((await get(`/p/${token()}`)).status).toBe(200);
+		expect((await get(`/p/${await token()}`)).status).toBe(200);
 		await toggle('disable');
-		expect((await get(`/p/${token()}`)).status).toBe(404);
+		expect((await get(`/p/${await token()}`)).status).toBe(404);
 		expect((await get('/p/unknown-token')).status).toBe(404);
 	});
 });

@@ -40,29 +40,29 @@ const form = (title: string, ownerName: string) => ({
 async function record(org: string, who: TestUser, title: string, ownerName: string): Promise<string> {
 	const res = await postAction(server.url, `/orgs/${org}/register/new`, form(title, ownerName), { cookie: who.cookie });
 	expect(res.type).toBe('redirect');
-	const row = fx.db.select({ id: actionRegisterEntry.id }).from(actionRegisterEntry).where(and(eq(actionRegisterEntry.organisationId, org), eq(actionRegisterEntry.title, title))).get();
+	const [row] = await fx.db.select({ id: actionRegisterEntry.id }).from(actionRegisterEntry).where(and(eq(actionRegisterEntry.organisationId, org), eq(actionRegisterEntry.title, title))).limit(1);
 	return row!.id;
 }
 
 beforeAll(async () => {
 	server = await startServer();
-	fx = new Fixtures(server.dbPath);
+	fx = new Fixtures(server.database);
 	[facilitator, outsider] = [await fx.user('Fay Facilitator'), await fx.user('Otto Outsider')];
-	orgId = fx.organisation([[facilitator, 'facilitator']]);
-	otherOrgId = fx.organisation([[outsider, 'owner']], 'Other City');
-	workshopId = fx.workshop(orgId, 'Follow-up workshop');
-	activityId = fx.activity(workshopId, 'What happened since?', 'review_actions');
+	orgId = await fx.organisation([[facilitator, 'facilitator']]);
+	otherOrgId = await fx.organisation([[outsider, 'owner']], 'Other City');
+	workshopId = await fx.workshop(orgId, 'Follow-up workshop');
+	activityId = await fx.activity(workshopId, 'What happened since?', 'review_actions');
 });
 
 afterAll(async () => {
-	fx?.close();
+	await fx?.close();
 	await server?.stop();
-	if (server) removeDir(server.dir);
+	if (server) await removeDir(server.dir);
 });
 
 describe('review open actions, live', () => {
 	it('a participant sees the open entries, no names, and a progress update arrives', async () => {
-		const participant = fx.participant(workshopId, 'Pat Participant');
+		const participant = await fx.participant(workshopId, 'Pat Participant');
 		const client = createClient(server.url, docName('control', workshopId), { cookie: participant.cookie });
 		try {
 			await client.synced();

@@ -15,23 +15,23 @@ let otherBoard: string;
 
 beforeAll(async () => {
 	server = await startServer();
-	fx = new Fixtures(server.dbPath);
+	fx = new Fixtures(server.database);
 	facilitator = await fx.user('Facilitator');
 	member = await fx.user('Member');
 	outsider = await fx.user('Outsider');
-	const org = fx.organisation([
+	const org = await fx.organisation([
 		[facilitator, 'facilitator'],
 		[member, 'member']
 	]);
-	const otherOrg = fx.organisation([[outsider, 'owner']], 'Other City');
-	board = docName('board', fx.workshop(org));
-	otherBoard = docName('board', fx.workshop(otherOrg));
+	const otherOrg = await fx.organisation([[outsider, 'owner']], 'Other City');
+	board = docName('board', await fx.workshop(org));
+	otherBoard = docName('board', await fx.workshop(otherOrg));
 });
 
 afterAll(async () => {
-	fx?.close();
+	await fx?.close();
 	await server?.stop();
-	if (server) removeDir(server.dir);
+	if (server) await removeDir(server.dir);
 });
 
 describe('sync upgrade authorisation', () => {

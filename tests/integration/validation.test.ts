@@ -5,7 +5,7 @@
  * author chose it in a named activity, never in an anonymous one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { startServer, removeDir, type RunningServer } from '../helpers/server';
 import { Fixtures, type TestUser } from '../helpers/fixtures';
 import { postAction } from '../helpers/actions';
@@ -14,6 +14,7 @@ import { createClient, waitFor } from '../helpers/yclient';
 import { docName } from '../../src/lib/shared/protocol';
 import { addActionPoint, readActionPoints } from '../../src/lib/shared/action-point-doc';
 import { readPublishedVote } from '../../src/lib/shared/vote-control';
+import { ballot, voteItem, voteSetup } from '../../src/lib/server/db/schema';
 
 const SOCIETY = 'Civil society organisation';
 const RESIDENT = 'Resident / rights holder';
@@ -29,10 +30,16 @@ let anna: Person, bruno: Person, cyra: Person, dario: Person, servant: Person;
 const votes: Record<'named' | 'role_group' | 'anonymous', string> = { named: '', role_group: '', anonymous: '' };
 
 const setupPath = (activityId: string, action: string) => `/workshops/${workshopId}/prepare/${activityId}/vote?/${action}`;
-const setup = (activityId: string) => fx.db.all<{ kind: string; answer_groups: string }>(sql`select kind, answer_groups from vote_setup where activity_id = ${activityId}`)[0];
+const setup = async (activityId: string) =>
+	(await fx.db.select({ kind: voteSetup.kind, answer_groups: voteSetup.answerGroups }).from(voteSetup).where(eq(voteSetup.activityId, activityId)).limit(1))[0];
 const ballots = (activityId: string) =>
-	fx.db.all<{ participant_id: string; value: string; reason: string }>(sql`select participant_id, value, reason from ballot where activity_id = ${activityId} order by participant_id`);
-const itemIds = (activityId: string) => fx.db.all<{ id: string }>(sql`select id from vote_item where activity_id = ${activityId} order by position`).map((r) => r.id);
+	fx.db
+		.select({ participant_id: ballot.participantId, value: ballot.value, reason: ballot.reason })
+		.from(ballot)
+		.where(eq(ballot.activityId, activityId))
+		.orderBy(asc(ballot.participantId));
+const itemIds = async (activityId: string) =>
+	(await fx.db.select({ id: voteItem.id }).from(voteItem).where(eq(voteItem.activityId, activityId)).orderBy(asc(voteItem.position))).map((r) => r.id);
 
 async function settings(activityId: string, fields: [string, string][]) {
 	const res = await fetch(`${server.url}${setupPath(activityId, 'settings')}`, {
@@ -46,9 +53,9 @@ async function settings(activityId: string, fields: [string, string][]) {
 
 beforeAll(async () => {
 	server = await startServer();
-	fx = new Fixtures(server.dbPath);
+	fx = new Fixtures(server.database);
 	facilitator = await fx.user('Facilitator');
-	workshopId = fx.workshop(fx.organisation([[facilitator, 'facilitator']]));
+	workshopId = await fx.workshop(await fx.organisation([[facilitator, 'facilitator']]));
 	// The drafted action points, written by staff into the actions document as the editor does.
 	const staff = createClient(server.url, docName('actions', workshopId), { cookie: facilitator.cookie });
 	await staff.synced();
@@ -59,60 +66,60 @@ beforeAll(async () => {
 	reader.destroy();
 	staff.destroy();
 	for (const [i, anonymity] of (['named', 'role_group', 'anonymous'] as const).entries()) {
-		votes[anonymity] = fx.activity(workshopId, `Validation ${anonymity}`, 'vote', i, anonymity);
+		votes[anonymity] = await fx.activity(workshopId, `Validation ${anonymity}`, 'vote', i, anonymity);
 	}
-	anna = fx.participant(workshopId, 'Annabel Quorra', SOCIETY);
-	bruno = fx.participant(workshopId, 'Brunhilde Osk', RESIDENT);
-	cyra = fx.participant(workshopId, 'Cyrano Vellum', SOCIETY);
-	dario = fx.participant(workshopId, 'Dariusz Pelt', RESIDENT);
-	servant = fx.participant(workshopId, 'Servaas Tollen', SERVANT);
+	anna = await fx.participant(workshopId, 'Annabel Quorra', SOCIETY);
+	bruno = await fx.participant(workshopId, 'Brunhilde Osk', RESIDENT);
+	cyra = await fx.participant(workshopId, 'Cyrano Vellum', SOCIETY);
+	dario = await fx.participant(workshopId, 'Dariusz Pelt', RESIDENT);
+	servant = await fx.participant(workshopId, 'Servaas Tollen', SERVANT);
 });
 
 afterAll(async () => {
-	fx?.close();
+	await fx?.close();
 	await server?.stop();
-	if (server) removeDir(server.dir);
+	if (server) await removeDir(server.dir);
 });
 
 describe('who validates', () => {
 	it('refuses role groups the workshop does not have, and changes nothing', async () => {
 		const res = await settings(votes.named, [['kind', 'endorse'], ['answerGroups', 'Not a group']]);
 		expect(res.status).toBe(400);
-		expect(setup(votes.named)).toBeUndefined();
+		expect(await setup(votes.named)).toBeUndefined();
 	});
 
 	it('starts with the civil-society role groups when the vote becomes a validation and nobody was chosen', async () => {
 		for (const id of Object.values(votes)) {
 			expect((await settings(id, [['kind', 'endorse']])).type).toBe('success');
-			expect(setup(id)).toEqual({ kind: 'endorse', answer_groups: JSON.stringify([SOCIETY, RESIDENT]) });
+			expect(await setup(id)).toEqual({ kind: 'endorse', answer_groups: JSON.stringify([SOCIETY, RESIDENT]) });
 		}
 	});
 
 	it('saves the groups ticked, others included', async () => {
 		expect((await settings(votes.named, [['kind', 'endorse'], ['answerGroups', SOCIETY], ['answerGroups', 'Expert']])).type).toBe('success');
-		expect(JSON.parse(setup(votes.named)!.answer_groups)).toEqual([SOCIETY, 'Expert']);
+		expect(JSON.parse((await setup(votes.named))!.answer_groups)).toEqual([SOCIETY, 'Expert']);
 		expect((await settings(votes.named, [['kind', 'endorse'], ['answerGroups', SOCIETY], ['answerGroups', RESIDENT]])).type).toBe('success');
-		expect(JSON.parse(setup(votes.named)!.answer_groups)).toEqual([SOCIETY, RESIDENT]);
+		expect(JSON.parse((await setup(votes.named))!.answer_groups)).toEqual([SOCIETY, RESIDENT]);
 	});
 
 	it('adds the drafted action points as items and opens', async () => {
 		for (const id of Object.values(votes)) {
 			const add = await postAction(server.url, setupPath(id, 'actionPoints'), { actionPointId: pointIds[0]! }, { cookie: facilitator.cookie });
 			expect(add.type).toBe('success');
-			expect(itemIds(id)).toHaveLength(1);
+			expect(await itemIds(id)).toHaveLength(1);
 			expect((await voteCommand(server, facilitator.cookie, workshopId, id, 'open')).type).toBe('success');
 		}
 	});
 });
 
 describe('answering', () => {
-	const cast = (p: Person, id: string, value: unknown, reason = '') => castOver(server, p.cookie, workshopId, id, { itemKey: itemIds(id)[0], value, reason });
+	const cast = async (p: Person, id: string, value: unknown, reason = '') => castOver(server, p.cookie, workshopId, id, { itemKey: (await itemIds(id))[0], value, reason });
 
 	it('refuses a participant whose group does not validate, with a translated message, and stores nothing', async () => {
 		const res = await cast(servant, votes.named, { stance: 'endorse', attribution: 'anonymous' });
 		expect(res.status).toBe(403);
 		expect(res.body).toEqual({ error: 'not_eligible', message: 'This validation is answered by other groups. You can follow the results.' });
-		expect(ballots(votes.named)).toEqual([]);
+		expect(await ballots(votes.named)).toEqual([]);
 		const own = await fetch(`${server.url}/w/${workshopId}/votes/${votes.named}`, { headers: { cookie: servant.cookie } });
 		expect(await own.json()).toEqual({ ballots: [], eligible: false });
 		const mine = await fetch(`${server.url}/w/${workshopId}/votes/${votes.named}`, { headers: { cookie: anna.cookie } });
@@ -128,7 +135,7 @@ describe('answering', () => {
 		}
 		expect((await cast(anna, votes.named, { stance: 'maybe', attribution: 'named' }, 'x')).body.error).toBe('bad_stance');
 		expect((await cast(anna, votes.named, { stance: 'object', attribution: 'everyone' }, 'x')).body.error).toBe('bad_attribution');
-		expect(ballots(votes.named)).toEqual([]);
+		expect(await ballots(votes.named)).toEqual([]);
 	});
 
 	it('stores the stance, the reason and the attribution chosen', async () => {
@@ -138,10 +145,10 @@ describe('answering', () => {
 			expect((await cast(cyra, id, { stance: 'endorse_changes', attribution: 'anonymous' }, 'Ask residents first')).status).toBe(200);
 			expect((await cast(dario, id, { stance: 'endorse', attribution: 'role_group' })).status).toBe(200);
 		}
-		const stored = ballots(votes.named).find((b) => b.participant_id === anna.id)!;
+		const stored = (await ballots(votes.named)).find((b) => b.participant_id === anna.id)!;
 		expect(JSON.parse(stored.value)).toEqual({ stance: 'object', attribution: 'named' });
 		expect(stored.reason).toBe('There is no budget line for it');
-		expect(ballots(votes.named)).toHaveLength(4);
+		expect(await ballots(votes.named)).toHaveLength(4);
 	});
 });
 

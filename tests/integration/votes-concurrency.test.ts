@@ -4,7 +4,7 @@
  * holds one row per participant and item.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { count as countRows, countDistinct, eq, sql } from 'drizzle-orm';
 import { startServer, removeDir, type RunningServer } from '../helpers/server';
 import { Fixtures, type TestUser } from '../helpers/fixtures';
 import { findingsCycle, voteActivity } from '../helpers/vote-fixtures';
@@ -13,6 +13,7 @@ import { createClient, waitFor } from '../helpers/yclient';
 import { docName } from '../../src/lib/shared/protocol';
 import { readPublishedVote } from '../../src/lib/shared/vote-control';
 import type { AgreeTally, GroupResult } from '../../src/lib/shared/vote-results';
+import { ballot } from '../../src/lib/server/db/schema';
 
 let server: RunningServer;
 let fx: Fixtures;
@@ -29,19 +30,20 @@ let people: { id: string; cookie: string; roleGroup: string }[];
 
 beforeAll(async () => {
 	server = await startServer();
-	fx = new Fixtures(server.dbPath);
+	fx = new Fixtures(server.database);
 	facilitator = await fx.user('Facilitator');
-	const org = fx.organisation([[facilitator, 'facilitator']]);
-	workshopId = fx.workshop(org);
-	const { cycleId, findingIds } = findingsCycle(fx.db, org, ['Ramps at every school', 'Forms in easy language']);
-	vote = voteActivity(fx.db, workshopId, 'Validate findings', { cycleId, findingIds, shownGroups: ['Civil society organisation', 'Expert'] });
-	people = GROUPS.map((roleGroup, i) => ({ ...fx.participant(workshopId, `Person ${i}`, roleGroup), roleGroup }));
+	const org = await fx.organisation([[facilitator, 'facilitator']]);
+	workshopId = await fx.workshop(org);
+	const { cycleId, findingIds } = await findingsCycle(fx.db, org, ['Ramps at every school', 'Forms in easy language']);
+	vote = await voteActivity(fx.db, workshopId, 'Validate findings', { cycleId, findingIds, shownGroups: ['Civil society organisation', 'Expert'] });
+	people = [];
+	for (const [i, roleGroup] of GROUPS.entries()) people.push({ ...(await fx.participant(workshopId, `Person ${i}`, roleGroup)), roleGroup });
 });
 
 afterAll(async () => {
-	fx?.close();
+	await fx?.close();
 	await server?.stop();
-	if (server) removeDir(server.dir);
+	if (server) await removeDir(server.dir);
 });
 
 const CHOICES = ['agree', 'disagree', 'unsure'] as const;
@@ -71,9 +73,10 @@ describe('60 participants voting at once', () => {
 		});
 		expect((await Promise.all(round2)).every((r) => r.status === 200)).toBe(true);
 
-		const rows = fx.db.all<{ n: number; distinct_n: number }>(
-			sql`select count(*) as n, count(distinct activity_id || ':' || item_key || ':' || participant_id) as distinct_n from ballot where activity_id = ${vote.activityId}`
-		)[0]!;
+		const [rows] = await fx.db
+			.select({ n: countRows(), distinct_n: countDistinct(sql`${ballot.activityId} || ':' || ${ballot.itemKey} || ':' || ${ballot.participantId}`) })
+			.from(ballot)
+			.where(eq(ballot.activityId, vote.activityId));
 		expect(rows).toEqual({ n: 120, distinct_n: 120 });
 
 		const count = (item: string, choice: string, group?: string) =>

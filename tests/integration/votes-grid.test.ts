@@ -6,7 +6,7 @@
  * actions document (read back with a real y client). Participants and members cannot.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import { startServer, removeDir, type RunningServer } from '../helpers/server';
 import { Fixtures, type TestUser } from '../helpers/fixtures';
 import { voteActivity } from '../helpers/vote-fixtures';
@@ -17,6 +17,7 @@ import { docName } from '../../src/lib/shared/protocol';
 import { addActionPoint, readActionPoints, removeActionPoint } from '../../src/lib/shared/action-point-doc';
 import type { HorizonRow } from '../../src/lib/shared/horizon-suggestion';
 import type { VoteResults } from '../../src/lib/shared/vote-results';
+import { ballot, voteItem } from '../../src/lib/server/db/schema';
 
 let server: RunningServer;
 let fx: Fixtures;
@@ -32,8 +33,9 @@ let dots: { activityId: string; itemIds: string[] };
 type Person = { id: string; cookie: string };
 let people: Person[];
 
-const ballotCount = (activityId: string) => fx.db.all<{ n: number }>(sql`select count(*) as n from ballot where activity_id = ${activityId}`)[0]!.n;
-const ballotValues = (activityId: string) => fx.db.all<{ value: string }>(sql`select value from ballot where activity_id = ${activityId} order by participant_id, item_key`).map((r) => r.value);
+const ballotCount = async (activityId: string) => (await fx.db.select({ n: count() }).from(ballot).where(eq(ballot.activityId, activityId)))[0]!.n;
+const ballotValues = async (activityId: string) =>
+	(await fx.db.select({ value: ballot.value }).from(ballot).where(eq(ballot.activityId, activityId)).orderBy(asc(ballot.participantId), asc(ballot.itemKey))).map((r) => r.value);
 const horizonOf = (id: string) => readActionPoints(staffDoc.doc).find((p) => p.id === id)?.horizon;
 const setup = (activityId: string, action: string, fields: Record<string, string>) =>
 	postAction(server.url, `/workshops/${workshopId}/prepare/${activityId}/vote?/${action}`, fields, { cookie: facilitator.cookie });
@@ -48,23 +50,22 @@ async function addPoints(activityId: string, ids: string[]) {
 		body: new URLSearchParams(ids.map((id) => ['actionPointId', id])).toString()
 	});
 	expect(((await res.json()) as { type: string }).type).toBe('success');
-	return fx.db.all<{ id: string }>(sql`select id from vote_item where activity_id = ${activityId} order by position`).map((r) => r.id);
+	return (await fx.db.select({ id: voteItem.id }).from(voteItem).where(eq(voteItem.activityId, activityId)).orderBy(asc(voteItem.position))).map((r) => r.id);
 }
 
 beforeAll(async () => {
 	server = await startServer();
-	fx = new Fixtures(server.dbPath);
+	fx = new Fixtures(server.database);
 	facilitator = await fx.user('Facilitator');
 	member = await fx.user('Member');
-	const org = fx.organisation([
+	const org = await fx.organisation([
 		[facilitator, 'facilitator'],
 		[member, 'member']
 	]);
-	workshopId = fx.workshop(org);
-	people = [
-		...[0, 1, 2].map((i) => fx.participant(workshopId, `Servant ${i}`, 'Civil servant: policy')),
-		...[0, 1, 2].map((i) => fx.participant(workshopId, `Resident ${i}`, 'Resident / rights holder'))
-	];
+	workshopId = await fx.workshop(org);
+	people = [];
+	for (const i of [0, 1, 2]) people.push(await fx.participant(workshopId, `Servant ${i}`, 'Civil servant: policy'));
+	for (const i of [0, 1, 2]) people.push(await fx.participant(workshopId, `Resident ${i}`, 'Resident / rights holder'));
 	// Drafted action points, written as staff do in the editor.
 	staffDoc = createClient(server.url, docName('actions', workshopId), { cookie: facilitator.cookie });
 	await staffDoc.synced();
@@ -76,18 +77,18 @@ beforeAll(async () => {
 	await waitFor(() => readActionPoints(watcher.doc).length === 3, 5000, 'action points on the server');
 	watcher.destroy();
 
-	grid = voteActivity(fx.db, workshopId, 'Impact and effort', { position: 0, anonymity: 'anonymous' });
+	grid = await voteActivity(fx.db, workshopId, 'Impact and effort', { position: 0, anonymity: 'anonymous' });
 	expect((await setup(grid.activityId, 'settings', { kind: 'grid', budget: '5', cap: '3', cycleId: '' })).type).toBe('success');
 	grid.itemIds = await addPoints(grid.activityId, [forms, housing, ramps]);
-	dots = voteActivity(fx.db, workshopId, 'Dots on action points', { kind: 'dots', budget: 3, cap: 2, position: 1 });
+	dots = await voteActivity(fx.db, workshopId, 'Dots on action points', { kind: 'dots', budget: 3, cap: 2, position: 1 });
 	dots.itemIds = await addPoints(dots.activityId, [forms, housing]);
 });
 
 afterAll(async () => {
 	staffDoc?.destroy();
-	fx?.close();
+	await fx?.close();
 	await server?.stop();
-	if (server) removeDir(server.dir);
+	if (server) await removeDir(server.dir);
 });
 
 describe('grid ballots over HTTP', () => {
@@ -112,7 +113,7 @@ describe('grid ballots over HTTP', () => {
 			expect(String(res.body.message)).toMatch(/low, medium or high/);
 		}
 		expect((await castOver(server, people[0]!.cookie, workshopId, grid.activityId, { itemKey: 'nope', value: { impact: 3, effort: 1 } })).body.error).toBe('unknown_item');
-		expect(ballotCount(grid.activityId)).toBe(0);
+		expect(await ballotCount(grid.activityId)).toBe(0);
 	});
 
 	it('stores one ballot per person and item, and a second post changes it', async () => {
@@ -124,8 +125,8 @@ describe('grid ballots over HTTP', () => {
 		}
 		// Only two people place the third point: it stays hidden.
 		for (const p of people.slice(0, 2)) await castOver(server, p.cookie, workshopId, grid.activityId, { itemKey: grid.itemIds[2], value: { impact: 1, effort: 3 } });
-		expect(ballotCount(grid.activityId)).toBe(14);
-		expect(new Set(ballotValues(grid.activityId))).toEqual(new Set([JSON.stringify({ impact: 3, effort: 1 }), JSON.stringify({ impact: 3, effort: 3 }), JSON.stringify({ impact: 1, effort: 3 })]));
+		expect(await ballotCount(grid.activityId)).toBe(14);
+		expect(new Set(await ballotValues(grid.activityId))).toEqual(new Set([JSON.stringify({ impact: 3, effort: 1 }), JSON.stringify({ impact: 3, effort: 3 }), JSON.stringify({ impact: 1, effort: 3 })]));
 	});
 
 	it('dot voting works on action points too', async () => {

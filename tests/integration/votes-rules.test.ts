@@ -4,7 +4,7 @@
  * decides what the control document carries; validation outcomes reach the finding's history.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import { startServer, removeDir, type RunningServer } from '../helpers/server';
 import { Fixtures, type TestUser } from '../helpers/fixtures';
 import { findingsCycle, voteActivity } from '../helpers/vote-fixtures';
@@ -13,7 +13,7 @@ import { postAction } from '../helpers/actions';
 import { createClient, waitFor } from '../helpers/yclient';
 import { docName } from '../../src/lib/shared/protocol';
 import { readPublishedVote } from '../../src/lib/shared/vote-control';
-import { finding, findingEvent, findingProposal, workshop } from '../../src/lib/server/db/schema';
+import { ballot, finding, findingEvent, findingProposal, workshop } from '../../src/lib/server/db/schema';
 
 let server: RunningServer;
 let fx: Fixtures;
@@ -29,34 +29,41 @@ let servants: Person[];
 let residents: Person[];
 let expert: Person;
 
-const ballotCount = (activityId: string) => fx.db.all<{ n: number }>(sql`select count(*) as n from ballot where activity_id = ${activityId}`)[0]!.n;
-const ballotRows = (activityId: string) => fx.db.all<{ participant_id: string; value: string }>(sql`select participant_id, value from ballot where activity_id = ${activityId} order by participant_id, item_key`);
+const ballotCount = async (activityId: string) => (await fx.db.select({ n: count() }).from(ballot).where(eq(ballot.activityId, activityId)))[0]!.n;
+const ballotRows = (activityId: string) =>
+	fx.db
+		.select({ participant_id: ballot.participantId, value: ballot.value })
+		.from(ballot)
+		.where(eq(ballot.activityId, activityId))
+		.orderBy(asc(ballot.participantId), asc(ballot.itemKey));
 
 beforeAll(async () => {
 	server = await startServer();
-	fx = new Fixtures(server.dbPath);
+	fx = new Fixtures(server.database);
 	facilitator = await fx.user('Facilitator');
 	member = await fx.user('Member');
-	const org = fx.organisation([
+	const org = await fx.organisation([
 		[facilitator, 'facilitator'],
 		[member, 'member']
 	]);
-	workshopId = fx.workshop(org);
-	const cycle = findingsCycle(fx.db, org, ['Ramps at every school', 'Forms in easy language']);
+	workshopId = await fx.workshop(org);
+	const cycle = await findingsCycle(fx.db, org, ['Ramps at every school', 'Forms in easy language']);
 	findingIds = cycle.findingIds;
-	agree = voteActivity(fx.db, workshopId, 'Validate', { cycleId: cycle.cycleId, findingIds, position: 0 });
-	dots = voteActivity(fx.db, workshopId, 'Priorities', { kind: 'dots', budget: 4, cap: 2, statements: ['Transport', 'Housing', 'Schools'], position: 1 });
-	servants = [0, 1, 2].map((i) => fx.participant(workshopId, `Servant ${i}`, 'Civil servant: policy'));
-	residents = [0, 1, 2].map((i) => fx.participant(workshopId, `Resident ${i}`, 'Resident / rights holder'));
-	expert = fx.participant(workshopId, 'Erika Expertname', 'Expert');
-	const other = fx.workshop(org, 'Another workshop');
-	otherWorkshop = { workshopId: other, ...voteActivity(fx.db, other, 'Elsewhere', { statements: ['Elsewhere'], status: 'open' }) };
+	agree = await voteActivity(fx.db, workshopId, 'Validate', { cycleId: cycle.cycleId, findingIds, position: 0 });
+	dots = await voteActivity(fx.db, workshopId, 'Priorities', { kind: 'dots', budget: 4, cap: 2, statements: ['Transport', 'Housing', 'Schools'], position: 1 });
+	servants = [];
+	for (const i of [0, 1, 2]) servants.push(await fx.participant(workshopId, `Servant ${i}`, 'Civil servant: policy'));
+	residents = [];
+	for (const i of [0, 1, 2]) residents.push(await fx.participant(workshopId, `Resident ${i}`, 'Resident / rights holder'));
+	expert = await fx.participant(workshopId, 'Erika Expertname', 'Expert');
+	const other = await fx.workshop(org, 'Another workshop');
+	otherWorkshop = { workshopId: other, ...(await voteActivity(fx.db, other, 'Elsewhere', { statements: ['Elsewhere'], status: 'open' })) };
 });
 
 afterAll(async () => {
-	fx?.close();
+	await fx?.close();
 	await server?.stop();
-	if (server) removeDir(server.dir);
+	if (server) await removeDir(server.dir);
 });
 
 describe('ballots are checked by the server', () => {
@@ -64,7 +71,7 @@ describe('ballots are checked by the server', () => {
 		const res = await castOver(server, servants[0]!.cookie, workshopId, agree.activityId, { itemKey: agree.itemIds[0], value: { choice: 'agree' } });
 		expect(res.status).toBe(409);
 		expect(res.body.message).toMatch(/not open/);
-		expect(ballotCount(agree.activityId)).toBe(0);
+		expect(await ballotCount(agree.activityId)).toBe(0);
 	});
 
 	it('only facilitators open a vote', async () => {
@@ -95,7 +102,7 @@ describe('ballots are checked by the server', () => {
 		const crossCookie = await castOver(server, p.cookie, otherWorkshop.workshopId, otherWorkshop.activityId, { itemKey: otherWorkshop.itemIds[0], value: { choice: 'agree' } });
 		expect(crossCookie.status).toBe(401);
 		expect((await castOver(server, null, workshopId, agree.activityId, { itemKey: agree.itemIds[0], value: { choice: 'agree' } })).status).toBe(401);
-		expect(ballotCount(agree.activityId) + ballotCount(otherWorkshop.activityId)).toBe(0);
+		expect((await ballotCount(agree.activityId)) + (await ballotCount(otherWorkshop.activityId))).toBe(0);
 	});
 
 	it('keeps dots within budget and cap', async () => {
@@ -103,19 +110,19 @@ describe('ballots are checked by the server', () => {
 		const [a, b, c] = dots.itemIds as [string, string, string];
 		expect((await castOver(server, p.cookie, workshopId, dots.activityId, { itemKey: '', value: { dots: { [a]: 2, [b]: 2, [c]: 1 } } })).body.error).toBe('over_budget');
 		expect((await castOver(server, p.cookie, workshopId, dots.activityId, { itemKey: '', value: { dots: { [a]: 3 } } })).body.error).toBe('over_cap');
-		expect(ballotCount(dots.activityId)).toBe(0);
+		expect(await ballotCount(dots.activityId)).toBe(0);
 		expect((await castOver(server, p.cookie, workshopId, dots.activityId, { itemKey: '', value: { dots: { [a]: 2, [b]: 2 } } })).status).toBe(200);
-		expect(ballotRows(dots.activityId)).toEqual([{ participant_id: p.id, value: JSON.stringify({ dots: { [a]: 2, [b]: 2 } }) }]);
+		expect(await ballotRows(dots.activityId)).toEqual([{ participant_id: p.id, value: JSON.stringify({ dots: { [a]: 2, [b]: 2 } }) }]);
 	});
 
 	it('a participant can only ever vote as themselves', async () => {
 		const [me, victim] = [servants[1]!, servants[2]!];
 		const res = await castOver(server, me.cookie, workshopId, agree.activityId, { itemKey: agree.itemIds[0], value: { choice: 'disagree' }, participantId: victim.id });
 		expect(res.status).toBe(200);
-		const rows = ballotRows(agree.activityId);
+		const rows = await ballotRows(agree.activityId);
 		expect(rows.map((r) => r.participant_id)).toEqual([me.id]);
 		// A removed participant cannot vote any more.
-		const removed = fx.participant(workshopId, 'Gone', 'Expert');
+		const removed = await fx.participant(workshopId, 'Gone', 'Expert');
 		expect((await postAction(server.url, `/workshops/${workshopId}/people?/remove`, { participantId: removed.id, confirm: 'yes' }, { cookie: facilitator.cookie })).status).toBeLessThan(400);
 		expect((await castOver(server, removed.cookie, workshopId, agree.activityId, { itemKey: agree.itemIds[0], value: { choice: 'agree' } })).status).toBe(401);
 	});
@@ -184,8 +191,8 @@ describe('validation of findings and proposals', () => {
 		expect((await postAction(server.url, `/workshops/${workshopId}/votes/${agree.activityId}?/outcome`, { findingId: findingIds[0]!, outcome: 'contested' }, { cookie: member.cookie })).status).toBe(404);
 		expect((await outcome({ findingId: findingIds[0]!, outcome: 'contested' })).type).toBe('success');
 
-		expect(fx.db.select({ status: finding.status }).from(finding).where(eq(finding.id, findingIds[0]!)).get()!.status).toBe('contested');
-		const event = fx.db.select().from(findingEvent).where(eq(findingEvent.findingId, findingIds[0]!)).get()!;
+		expect((await fx.db.select({ status: finding.status }).from(finding).where(eq(finding.id, findingIds[0]!)).limit(1))[0]!.status).toBe('contested');
+		const event = (await fx.db.select().from(findingEvent).where(eq(findingEvent.findingId, findingIds[0]!)).orderBy(asc(findingEvent.id)).limit(1))[0]!;
 		expect(event).toMatchObject({ action: 'workshop_validation', workshopId, actorUserId: facilitator.id });
 		const detail = JSON.parse(event.detail) as { outcome: string; tallies: { group: string; voters: number; counts: Record<string, number> }[]; minorityReasons: string[] };
 		expect(detail.outcome).toBe('contested');
@@ -204,7 +211,7 @@ describe('validation of findings and proposals', () => {
 		expect((await send({ findingId: 'elsewhere', statement: 'Change it' })).status).toBe(400);
 		expect((await send({ statement: 'Night buses do not run to the outskirts', reason: 'I wait an hour' })).status).toBe(200);
 		expect((await send({ findingId: findingIds[1], statement: 'Forms exist in easy language but not online' })).status).toBe(200);
-		const rows = fx.db.select().from(findingProposal).where(eq(findingProposal.workshopId, workshopId)).all();
+		const rows = await fx.db.select().from(findingProposal).where(eq(findingProposal.workshopId, workshopId));
 		expect(rows).toHaveLength(2);
 		expect(rows.every((r) => r.roleGroup === 'Resident / rights holder' && r.status === 'pending')).toBe(true);
 		expect(rows.find((r) => r.findingId === findingIds[1])).toBeTruthy();
@@ -213,15 +220,16 @@ describe('validation of findings and proposals', () => {
 	});
 
 	it('keeps no role group with a proposal made in an anonymous activity', async () => {
-		const cycle = findingsCycle(fx.db, fx.db.select({ o: workshop.organisationId }).from(workshop).where(eq(workshop.id, workshopId)).get()!.o, ['Lifts are broken']);
-		const secret = voteActivity(fx.db, workshopId, 'Secret', { cycleId: cycle.cycleId, findingIds: cycle.findingIds, status: 'open', anonymity: 'anonymous', position: 2 });
+		const [owner] = await fx.db.select({ o: workshop.organisationId }).from(workshop).where(eq(workshop.id, workshopId)).limit(1);
+		const cycle = await findingsCycle(fx.db, owner!.o, ['Lifts are broken']);
+		const secret = await voteActivity(fx.db, workshopId, 'Secret', { cycleId: cycle.cycleId, findingIds: cycle.findingIds, status: 'open', anonymity: 'anonymous', position: 2 });
 		const res = await fetch(`${server.url}/w/${workshopId}/votes/${secret.activityId}/proposals`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', cookie: expert.cookie },
 			body: JSON.stringify({ statement: 'Only one lift works in winter' })
 		});
 		expect(res.status).toBe(200);
-		const row = fx.db.select().from(findingProposal).where(eq(findingProposal.cycleId, cycle.cycleId)).get()!;
+		const row = (await fx.db.select().from(findingProposal).where(eq(findingProposal.cycleId, cycle.cycleId)).limit(1))[0]!;
 		expect(row).toMatchObject({ statement: 'Only one lift works in winter', roleGroup: '' });
 	});
 });

@@ -40,16 +40,16 @@ async function get(path: string, cookie: string): Promise<Response> {
 
 beforeAll(async () => {
 	server = await startServer();
-	fx = new Fixtures(server.dbPath);
+	fx = new Fixtures(server.database);
 	[facilitator, member, outsider] = [await fx.user('Fay'), await fx.user('Mo'), await fx.user('Otto')];
-	const orgId = fx.organisation([[facilitator, 'facilitator'], [member, 'member']], 'City of Gdańsk');
-	fx.organisation([[outsider, 'owner']], 'Other City');
-	workshopId = fx.workshop(orgId, 'Housing rights: Gdańsk 2026');
-	seed = seedReportWorkshop(fx.db, orgId, workshopId);
-	fx.db.update(workshop).set({ roleGroups: JSON.stringify(['Policy officers', 'NGO staff', 'Residents']) }).where(eq(workshop.id, workshopId)).run();
+	const orgId = await fx.organisation([[facilitator, 'facilitator'], [member, 'member']], 'City of Gdańsk');
+	await fx.organisation([[outsider, 'owner']], 'Other City');
+	workshopId = await fx.workshop(orgId, 'Housing rights: Gdańsk 2026');
+	seed = await seedReportWorkshop(fx.db, orgId, workshopId);
+	await fx.db.update(workshop).set({ roleGroups: JSON.stringify(['Policy officers', 'NGO staff', 'Residents']) }).where(eq(workshop.id, workshopId));
 
 	// Someone joins through the real form and agrees to be thanked; someone else does not tick the box.
-	const { joinToken } = ensureJoinCredentials(fx.db, workshopId);
+	const { joinToken } = await ensureJoinCredentials(fx.db, workshopId);
 	const base = { roleGroup: 'Residents', language: 'en', anonymous: 'yes' };
 	expect((await postAction(server.url, `/j/${joinToken}`, { ...base, organisation: JOINED_ORG, acknowledgeOrganisation: 'yes' })).status).toBe(303);
 	expect((await postAction(server.url, `/j/${joinToken}`, { ...base, organisation: 'Not Ticked Group' })).status).toBe(303);
@@ -67,9 +67,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	for (const c of clients) c.destroy();
-	fx?.close();
+	await fx?.close();
 	await server?.stop();
-	if (server) removeDir(server.dir);
+	if (server) await removeDir(server.dir);
 });
 
 function expectReportText(text: string) {
@@ -89,8 +89,8 @@ function expectReportText(text: string) {
 }
 
 describe('workshop report', () => {
-	it('stores the join form’s consent only when the box was ticked', () => {
-		const rows = fx.db.select({ org: participant.organisation, thank: participant.acknowledgeOrganisation }).from(participant).where(eq(participant.workshopId, workshopId)).all();
+	it('stores the join form’s consent only when the box was ticked', async () => {
+		const rows = await fx.db.select({ org: participant.organisation, thank: participant.acknowledgeOrganisation }).from(participant).where(eq(participant.workshopId, workshopId));
 		expect(rows.find((r) => r.org === JOINED_ORG)?.thank).toBe(true);
 		expect(rows.find((r) => r.org === 'Not Ticked Group')?.thank).toBe(false);
 	});

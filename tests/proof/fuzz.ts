@@ -29,13 +29,13 @@ const started = Date.now();
 const server = await startServer();
 const failures: string[] = [];
 
-const fx = new Fixtures(server.dbPath);
+const fx = new Fixtures(server.database);
 const user = await fx.user();
-const org = fx.organisation([[user, 'owner']]);
-const fuzzedWorkshop = fx.workshop(org);
-const heavy = docName('board', fx.workshop(org));
-const calm = docName('board', fx.workshop(org));
-fx.close();
+const org = await fx.organisation([[user, 'owner']]);
+const fuzzedWorkshop = await fx.workshop(org);
+const heavy = docName('board', await fx.workshop(org));
+const calm = docName('board', await fx.workshop(org));
+await fx.close();
 const headers = { cookie: user.cookie, origin: server.origin };
 const target = (doc: string): Target => ({ url: `${syncUrl(server.url)}/${doc}`, headers });
 // A writable board, the action points (awareness rewritten) and the read-only control document.
@@ -155,7 +155,7 @@ if (slowConfirmed < slowTotal) failures.push(`only ${slowConfirmed} of ${slowTot
 
 const peakMb = alive ? Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024 : 0;
 await server.stop();
-removeDir(server.dir);
+await removeDir(server.dir);
 
 const codeList = Object.entries(codes)
 	.map(([code, n]) => `${code}×${n}`)

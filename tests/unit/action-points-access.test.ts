@@ -16,35 +16,35 @@ let other: string;
 const base = { title: 'Draft action points', prompt: '', plannedMinutes: 20, anonymity: 'anonymous' };
 
 beforeEach(async () => {
-	f = prepareFixture();
+	f = await prepareFixture();
 	points = (await addActivity(f.t.db, f.facilitator, f.workshopId, { ...base, type: 'action_points' })).id;
 	other = (await addActivity(f.t.db, f.facilitator, f.workshopId, { ...base, type: 'brainstorm', title: 'Ideas' })).id;
 });
-afterEach(() => f.t.dispose());
+afterEach(async () => await f.t.dispose());
 
 const doc = () => parseDocName(`actions.${f.workshopId}`)!;
-const participantAccess = () => refineActionsAccess(f.t.db, doc(), docAccessForParticipant('p', doc()), 'participant');
+const participantAccess = async () => refineActionsAccess(f.t.db, doc(), docAccessForParticipant('p', doc()), 'participant');
 
 describe('who writes the action points', () => {
 	it('gives participants write access only while an action-points activity is on and not locked', async () => {
-		expect(participantAccess()).toBe('read'); // nothing on yet
+		expect(await participantAccess()).toBe('read'); // nothing on yet
 		await runCommand(f.t.db, f.facilitator, f.workshopId, { type: 'goto', activityId: points });
-		expect(actionPointsOpen(f.t.db, f.workshopId)).toBe(true);
-		expect(participantAccess()).toBe('write');
+		expect(await actionPointsOpen(f.t.db, f.workshopId)).toBe(true);
+		expect(await participantAccess()).toBe('write');
 		await runCommand(f.t.db, f.facilitator, f.workshopId, { type: 'lock', on: true });
-		expect(participantAccess()).toBe('read');
+		expect(await participantAccess()).toBe('read');
 		await runCommand(f.t.db, f.facilitator, f.workshopId, { type: 'lock', on: false });
-		expect(participantAccess()).toBe('write');
+		expect(await participantAccess()).toBe('write');
 		await runCommand(f.t.db, f.facilitator, f.workshopId, { type: 'goto', activityId: other });
-		expect(participantAccess()).toBe('read');
+		expect(await participantAccess()).toBe('read');
 	});
 
-	it('leaves staff access as the role gives it, and other documents alone', () => {
-		expect(refineActionsAccess(f.t.db, doc(), docAccessForUser(f.t.db, f.facilitator, doc()), 'user')).toBe('write');
-		expect(refineActionsAccess(f.t.db, doc(), docAccessForUser(f.t.db, f.member, doc()), 'user')).toBe('read');
-		expect(docAccessForUser(f.t.db, f.outsider, doc())).toBeNull();
+	it('leaves staff access as the role gives it, and other documents alone', async () => {
+		expect(await refineActionsAccess(f.t.db, doc(), await docAccessForUser(f.t.db, f.facilitator, doc()), 'user')).toBe('write');
+		expect(await refineActionsAccess(f.t.db, doc(), await docAccessForUser(f.t.db, f.member, doc()), 'user')).toBe('read');
+		expect(await docAccessForUser(f.t.db, f.outsider, doc())).toBeNull();
 		const board = parseDocName(`board.${f.workshopId}`)!;
-		expect(refineActionsAccess(f.t.db, board, 'read', 'participant')).toBe('read');
+		expect(await refineActionsAccess(f.t.db, board, 'read', 'participant')).toBe('read');
 	});
 });
 

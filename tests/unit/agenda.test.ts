@@ -12,22 +12,24 @@ import { validateActivityInput, ACTIVITY_TYPES, ANONYMITY } from '../../src/lib/
 
 // A stand-in for the sync server's hub: it keeps the documents the real publishing code writes.
 const published: { name: string; doc: Y.Doc }[] = [];
+function keep(name: string, change: (doc: Y.Doc) => void) {
+	const doc = new Y.Doc();
+	change(doc);
+	published.push({ name, doc });
+}
 registerLiveHub({
-	changeDoc: async (name, change) => {
-		const doc = new Y.Doc();
-		change(doc);
-		published.push({ name, doc });
-	},
+	changeDoc: async (name, change) => keep(name, change),
+	publishDoc: async (name, compose) => keep(name, await compose()),
 	readDoc: async (_name, read) => read(new Y.Doc()),
 	disconnectParticipant: () => {}
 });
 
 let f: PrepareFixture;
-beforeEach(() => {
-	f = prepareFixture();
+beforeEach(async () => {
+	f = await prepareFixture();
 	published.length = 0;
 });
-afterEach(() => f.t.dispose());
+afterEach(async () => await f.t.dispose());
 
 const brainstorm = { type: 'brainstorm', title: 'What works well?', prompt: '', plannedMinutes: 15, anonymity: 'role_group' };
 
@@ -37,8 +39,8 @@ async function addThree() {
 	return listActivities(f.t.db, f.workshopId);
 }
 
-function agenda() {
-	return listActivities(f.t.db, f.workshopId).map((a) => [a.position, a.title]);
+async function agenda() {
+	return (await listActivities(f.t.db, f.workshopId)).map((a) => [a.position, a.title]);
 }
 
 async function refusal(run: () => Promise<unknown>): Promise<string> {
@@ -79,8 +81,8 @@ describe('validateActivityInput', () => {
 });
 
 describe('the agenda of a new workshop', () => {
-	it('is empty', () => {
-		expect(listActivities(f.t.db, f.workshopId)).toEqual([]);
+	it('is empty', async () => {
+		expect(await listActivities(f.t.db, f.workshopId)).toEqual([]);
 	});
 });
 
@@ -89,7 +91,7 @@ describe('addActivity', () => {
 		await addActivity(f.t.db, f.owner, f.workshopId, { ...brainstorm, title: 'First' });
 		const second = await addActivity(f.t.db, f.facilitator, f.workshopId, { ...brainstorm, title: 'Second', plannedMinutes: '5' });
 		expect(second).toMatchObject({ position: 1, title: 'Second', plannedMinutes: 5, workshopId: f.workshopId });
-		expect(agenda()).toEqual([
+		expect(await agenda()).toEqual([
 			[0, 'First'],
 			[1, 'Second']
 		]);
@@ -99,14 +101,14 @@ describe('addActivity', () => {
 		expect(await refusal(() => addActivity(f.t.db, f.member, f.workshopId, brainstorm))).toBe('forbidden');
 		expect(await refusal(() => addActivity(f.t.db, f.outsider, f.workshopId, brainstorm))).toBe('not_found');
 		expect(await refusal(() => addActivity(f.t.db, f.owner, 'no-such-workshop', brainstorm))).toBe('not_found');
-		expect(listActivities(f.t.db, f.workshopId)).toEqual([]);
+		expect(await listActivities(f.t.db, f.workshopId)).toEqual([]);
 	});
 
 	it('throws an InputError naming the bad fields, and adds nothing', async () => {
 		const error = await addActivity(f.t.db, f.owner, f.workshopId, { ...brainstorm, title: '', plannedMinutes: 300 }).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(InputError);
 		expect((error as InputError).issues).toEqual({ title: 'title_required', plannedMinutes: 'minutes_invalid' });
-		expect(listActivities(f.t.db, f.workshopId)).toEqual([]);
+		expect(await listActivities(f.t.db, f.workshopId)).toEqual([]);
 	});
 });
 
@@ -115,15 +117,15 @@ describe('updateActivity', () => {
 		const [, middle] = await addThree();
 		const changed = { type: 'discussion', title: 'Dilemmas', prompt: 'Where do rights collide?', plannedMinutes: 30, anonymity: 'anonymous' };
 		await updateActivity(f.t.db, f.facilitator, f.workshopId, middle!.id, changed);
-		expect(listActivities(f.t.db, f.workshopId)[1]).toMatchObject({ id: middle!.id, position: 1, ...changed });
+		expect((await listActivities(f.t.db, f.workshopId))[1]).toMatchObject({ id: middle!.id, position: 1, ...changed });
 	});
 
 	it('answers not found for an activity of another workshop, and refuses members', async () => {
 		const [first] = await addThree();
-		const other = createWorkshop(f.t.db, { organisationId: f.organisationId, title: 'Other', createdBy: f.owner }).id;
+		const other = (await createWorkshop(f.t.db, { organisationId: f.organisationId, title: 'Other', createdBy: f.owner })).id;
 		expect(await refusal(() => updateActivity(f.t.db, f.owner, other, first!.id, brainstorm))).toBe('not_found');
 		expect(await refusal(() => updateActivity(f.t.db, f.member, f.workshopId, first!.id, brainstorm))).toBe('forbidden');
-		expect(listActivities(f.t.db, f.workshopId)[0]!.title).toBe('Welcome');
+		expect((await listActivities(f.t.db, f.workshopId))[0]!.title).toBe('Welcome');
 	});
 });
 
@@ -132,13 +134,13 @@ describe('moveActivity', () => {
 		const [, , last] = await addThree();
 		expect(await moveActivity(f.t.db, f.facilitator, f.workshopId, last!.id, 'up')).toBe(1);
 		expect(await moveActivity(f.t.db, f.facilitator, f.workshopId, last!.id, 'up')).toBe(0);
-		expect(agenda()).toEqual([
+		expect(await agenda()).toEqual([
 			[0, 'Discussion'],
 			[1, 'Welcome'],
 			[2, 'Brainstorm']
 		]);
 		expect(await moveActivity(f.t.db, f.owner, f.workshopId, last!.id, 'down')).toBe(1);
-		expect(agenda()).toEqual([
+		expect(await agenda()).toEqual([
 			[0, 'Welcome'],
 			[1, 'Discussion'],
 			[2, 'Brainstorm']
@@ -149,7 +151,7 @@ describe('moveActivity', () => {
 		const [first, , last] = await addThree();
 		expect(await moveActivity(f.t.db, f.owner, f.workshopId, first!.id, 'up')).toBe(0);
 		expect(await moveActivity(f.t.db, f.owner, f.workshopId, last!.id, 'down')).toBe(2);
-		expect(agenda()).toEqual([
+		expect(await agenda()).toEqual([
 			[0, 'Welcome'],
 			[1, 'Brainstorm'],
 			[2, 'Discussion']
@@ -160,15 +162,15 @@ describe('moveActivity', () => {
 		const [, , last] = await addThree();
 		expect(await refusal(() => moveActivity(f.t.db, f.member, f.workshopId, last!.id, 'up'))).toBe('forbidden');
 		expect(await refusal(() => moveActivity(f.t.db, f.outsider, f.workshopId, last!.id, 'up'))).toBe('not_found');
-		expect(agenda().map(([, title]) => title)).toEqual(['Welcome', 'Brainstorm', 'Discussion']);
+		expect((await agenda()).map(([, title]) => title)).toEqual(['Welcome', 'Brainstorm', 'Discussion']);
 	});
 
 	it('heals positions left with gaps when anything moves', async () => {
 		await addThree();
 		f.t.sqlite.prepare('update activity set position = position * 10').run();
-		const [first] = listActivities(f.t.db, f.workshopId);
+		const [first] = await listActivities(f.t.db, f.workshopId);
 		await moveActivity(f.t.db, f.owner, f.workshopId, first!.id, 'up');
-		expect(agenda()).toEqual([
+		expect(await agenda()).toEqual([
 			[0, 'Welcome'],
 			[1, 'Brainstorm'],
 			[2, 'Discussion']
@@ -181,12 +183,12 @@ describe('removeActivity', () => {
 		const [, middle] = await addThree();
 		const removed = await removeActivity(f.t.db, f.facilitator, f.workshopId, middle!.id);
 		expect(removed.title).toBe('Brainstorm');
-		expect(agenda()).toEqual([
+		expect(await agenda()).toEqual([
 			[0, 'Welcome'],
 			[1, 'Discussion']
 		]);
 		await addActivity(f.t.db, f.owner, f.workshopId, { ...brainstorm, title: 'Closing' });
-		expect(agenda()).toEqual([
+		expect(await agenda()).toEqual([
 			[0, 'Welcome'],
 			[1, 'Discussion'],
 			[2, 'Closing']
@@ -198,7 +200,7 @@ describe('removeActivity', () => {
 		await removeActivity(f.t.db, f.owner, f.workshopId, first!.id);
 		expect(await refusal(() => removeActivity(f.t.db, f.owner, f.workshopId, first!.id))).toBe('not_found');
 		expect(await refusal(() => removeActivity(f.t.db, f.member, f.workshopId, second!.id))).toBe('forbidden');
-		expect(agenda()).toHaveLength(2);
+		expect(await agenda()).toHaveLength(2);
 	});
 });
 
@@ -212,6 +214,6 @@ describe('publishing', () => {
 		await addActivity(f.t.db, f.member, f.workshopId, brainstorm).catch(() => undefined);
 		expect(published.map((p) => p.name)).toEqual(Array(6).fill(docName('control', f.workshopId)));
 		// The last publication carries the agenda as it now stands.
-		expect(readAgenda(published.at(-1)!.doc).map((a) => a.id)).toEqual(listActivities(f.t.db, f.workshopId).map((a) => a.id));
+		expect(readAgenda(published.at(-1)!.doc).map((a) => a.id)).toEqual((await listActivities(f.t.db, f.workshopId)).map((a) => a.id));
 	});
 });

@@ -20,6 +20,7 @@ describe('parseConfig', () => {
 			host: '0.0.0.0',
 			origin: null,
 			database: { kind: 'sqlite', path: resolve('./data/rightsboard.db') },
+			redisUrl: null,
 			logLevel: 'info',
 			demo: false,
 			signup: false
@@ -37,12 +38,12 @@ describe('parseConfig', () => {
 		expect(cfg.port).toBe(8080);
 		expect(cfg.host).toBe('127.0.0.1');
 		expect(cfg.origin).toBe('https://rights.example.org');
-		expect(cfg.database.path).toBe(resolve('./tmp/x.db'));
+		expect(cfg.database).toEqual({ kind: 'sqlite', path: resolve('./tmp/x.db') });
 		expect(cfg.logLevel).toBe('debug');
 	});
 
 	it('keeps an in-memory database as is', () => {
-		expect(parseConfig({ DATABASE_URL: ':memory:' }).database.path).toBe(':memory:');
+		expect(parseConfig({ DATABASE_URL: ':memory:' }).database).toEqual({ kind: 'sqlite', path: ':memory:' });
 	});
 
 	it('rejects a port that is not a whole number from 0 to 65535', () => {
@@ -56,9 +57,47 @@ describe('parseConfig', () => {
 		expect(errorOf({ ORIGIN: 'ftp://rights.example.org' }).message).toMatch(/ORIGIN/);
 	});
 
-	it('explains that PostgreSQL is not supported yet', () => {
-		expect(errorOf({ DATABASE_URL: 'postgres://u@localhost/db' }).message).toMatch(/PostgreSQL is not supported yet/);
-		expect(errorOf({ DATABASE_URL: 'mysql://u@localhost/db' }).message).toMatch(/unsupported scheme/);
+	it('accepts a PostgreSQL URL, postgres:// or postgresql://', () => {
+		const url = 'postgres://rb:s3cret@db.internal:5432/rightsboard';
+		expect(parseConfig({ DATABASE_URL: ` ${url} ` }).database).toEqual({ kind: 'postgres', url });
+		expect(parseConfig({ DATABASE_URL: 'postgresql://rb@localhost/rb' }).database).toEqual({ kind: 'postgres', url: 'postgresql://rb@localhost/rb' });
+	});
+
+	it('refuses a malformed PostgreSQL URL, naming DATABASE_URL without showing the password', () => {
+		for (const DATABASE_URL of ['postgres://rb:s3cret@:5432/rightsboard', 'postgres://rb:s3cret@db host/rightsboard', 'postgresql://rb:s3cret@/rightsboard']) {
+			const message = errorOf({ DATABASE_URL }).message;
+			expect(message, DATABASE_URL).toMatch(/DATABASE_URL: .* is not a valid postgres:\/\/ URL/);
+			expect(message, DATABASE_URL).toContain('rb:***@');
+			expect(message, DATABASE_URL).not.toContain('s3cret');
+		}
+	});
+
+	it('refuses other URL schemes for the database, without showing a password', () => {
+		const message = errorOf({ DATABASE_URL: 'mysql://u:s3cret@localhost/db' }).message;
+		expect(message).toMatch(/DATABASE_URL: unsupported scheme/);
+		expect(message).not.toContain('s3cret');
+	});
+
+	it('reads REDIS_URL (redis:// or rediss://) alongside a PostgreSQL database, and null when unset', () => {
+		const pg = { DATABASE_URL: 'postgres://rb@db.internal/rightsboard' };
+		expect(parseConfig(pg).redisUrl).toBeNull();
+		expect(parseConfig({ ...pg, REDIS_URL: '  ' }).redisUrl).toBeNull();
+		expect(parseConfig({ ...pg, REDIS_URL: ' redis://127.0.0.1:6379 ' }).redisUrl).toBe('redis://127.0.0.1:6379');
+		expect(parseConfig({ ...pg, REDIS_URL: 'rediss://:pw@cache.internal:6380/0' }).redisUrl).toBe('rediss://:pw@cache.internal:6380/0');
+	});
+
+	it('refuses a REDIS_URL that is not a redis URL, without showing its password', () => {
+		const pg = { DATABASE_URL: 'postgres://rb@db.internal/rightsboard' };
+		for (const REDIS_URL of ['127.0.0.1:6379', 'http://cache.internal', 'redis:///']) {
+			expect(errorOf({ ...pg, REDIS_URL }).message, REDIS_URL).toContain('REDIS_URL must be a redis:// or rediss:// URL');
+		}
+		const message = errorOf({ ...pg, REDIS_URL: 'https://u:s3cret@cache.internal' }).message;
+		expect(message).toContain('REDIS_URL');
+		expect(message).not.toContain('s3cret');
+	});
+
+	it('refuses REDIS_URL with a SQLite database, which serves one instance only', () => {
+		expect(errorOf({ REDIS_URL: 'redis://127.0.0.1:6379' }).message).toMatch(/REDIS_URL .*postgres:\/\//);
 	});
 
 	it('rejects an unknown log level and lists the valid ones', () => {

@@ -17,14 +17,14 @@ let f: PrepareFixture;
 let activityId: string;
 const POINT = 'apointaaaaaaaaaa';
 
-beforeEach(() => {
-	f = prepareFixture();
-	const vote = voteActivity(f.t.db, f.workshopId, 'Impact and effort', { statements: ['Easy-read forms'], status: 'open' });
+beforeEach(async () => {
+	f = await prepareFixture();
+	const vote = await voteActivity(f.t.db, f.workshopId, 'Impact and effort', { statements: ['Easy-read forms'], status: 'open' });
 	activityId = vote.activityId;
-	f.t.db.update(voteSetup).set({ kind: 'grid' }).where(eq(voteSetup.activityId, activityId)).run();
-	f.t.db.update(voteItem).set({ actionPointId: POINT }).where(eq(voteItem.id, vote.itemIds[0]!)).run();
+	await f.t.db.update(voteSetup).set({ kind: 'grid' }).where(eq(voteSetup.activityId, activityId));
+	await f.t.db.update(voteItem).set({ actionPointId: POINT }).where(eq(voteItem.id, vote.itemIds[0]!));
 });
-afterEach(() => f.t.dispose());
+afterEach(async () => await f.t.dispose());
 
 const code = async (run: () => Promise<unknown>) => {
 	try {
@@ -36,7 +36,9 @@ const code = async (run: () => Promise<unknown>) => {
 		throw e;
 	}
 };
-const setStatus = (status: string, revealed = false) => f.t.db.update(voteSetup).set({ status, revealed }).where(eq(voteSetup.activityId, activityId)).run();
+const setStatus = async (status: string, revealed = false) => {
+	await f.t.db.update(voteSetup).set({ status, revealed }).where(eq(voteSetup.activityId, activityId));
+};
 
 describe('setting horizons from a grid vote', () => {
 	it('is ready only for a grid that is revealed or closed', () => {
@@ -54,7 +56,7 @@ describe('setting horizons from a grid vote', () => {
 	});
 
 	it('checks the horizon and the action point before anything else', async () => {
-		setStatus('closed');
+		await setStatus('closed');
 		expect(await code(() => applyHorizon(f.t.db, f.facilitator, f.workshopId, activityId, POINT, 'someday'))).toBe('bad_horizon');
 		expect(await code(() => applyHorizon(f.t.db, f.facilitator, f.workshopId, activityId, 'otherpointaaaaaa', 'strategic'))).toBe('bad_action_point');
 		// Nobody voted: there is nothing to suggest.
@@ -63,14 +65,14 @@ describe('setting horizons from a grid vote', () => {
 
 	it('refuses with a clear message when no live hub runs', async () => {
 		expect(liveHub()).toBeNull();
-		setStatus('open', true);
+		await setStatus('open', true);
 		expect(await code(() => applyHorizon(f.t.db, f.owner, f.workshopId, activityId, POINT, 'strategic'))).toBe('no_live');
 		expect(await code(() => applyHorizon(f.t.db, f.owner, f.workshopId, activityId, POINT, ''))).toBe('no_live');
 		expect(horizonErrorMessage('no_live')).toMatch(/cannot be changed now/);
 	});
 
 	it('refuses a vote that is not a grid', async () => {
-		f.t.db.update(voteSetup).set({ kind: 'dots', status: 'closed' }).where(eq(voteSetup.activityId, activityId)).run();
+		await f.t.db.update(voteSetup).set({ kind: 'dots', status: 'closed' }).where(eq(voteSetup.activityId, activityId));
 		expect(await code(() => applyHorizon(f.t.db, f.facilitator, f.workshopId, activityId, POINT, 'quick_win'))).toBe('not_grid');
 	});
 });

@@ -18,28 +18,26 @@ export interface JoinFixture {
 	workshopId: string;
 }
 
-function user(db: Db, name: string): string {
+async function user(db: Db, name: string): Promise<string> {
 	// Passwords play no part here; skip scrypt to keep the tests fast.
-	return insertUser(db, { email: `${name}-${newId()}@example.org`, displayName: name, passwordHash: 'x' }).id;
+	return (await insertUser(db, { email: `${name}-${newId()}@example.org`, displayName: name, passwordHash: 'x' })).id;
 }
 
 /** Adds one more workshop to an organisation, with optional role groups. */
-export function addWorkshop(db: Db, organisationId: string, roleGroups: string[] = []): string {
+export async function addWorkshop(db: Db, organisationId: string, roleGroups: string[] = []): Promise<string> {
 	const id = newId();
-	db.insert(workshop)
-		.values({ id, organisationId, title: 'Housing barriers', roleGroups: JSON.stringify(roleGroups), createdAt: Date.now() })
-		.run();
+	await db.insert(workshop).values({ id, organisationId, title: 'Housing barriers', roleGroups: JSON.stringify(roleGroups), createdAt: Date.now() });
 	return id;
 }
 
 /** Builds the organisation, its people and a workshop with the given role groups. */
-export function joinFixture(db: Db, roleGroups: string[] = ['Civil servant', 'Civil society']): JoinFixture {
-	const owner = user(db, 'owner');
-	const organisationId = createOrganisation(db, 'City of Example', owner).id;
-	const facilitator = user(db, 'facilitator');
-	const member = user(db, 'member');
-	const outsider = user(db, 'outsider');
-	addMember(db, organisationId, facilitator, 'facilitator');
-	addMember(db, organisationId, member, 'member');
-	return { owner, facilitator, member, outsider, organisationId, workshopId: addWorkshop(db, organisationId, roleGroups) };
+export async function joinFixture(db: Db, roleGroups: string[] = ['Civil servant', 'Civil society']): Promise<JoinFixture> {
+	const owner = await user(db, 'owner');
+	const organisationId = (await createOrganisation(db, 'City of Example', owner)).id;
+	const facilitator = await user(db, 'facilitator');
+	const member = await user(db, 'member');
+	const outsider = await user(db, 'outsider');
+	await addMember(db, organisationId, facilitator, 'facilitator');
+	await addMember(db, organisationId, member, 'member');
+	return { owner, facilitator, member, outsider, organisationId, workshopId: await addWorkshop(db, organisationId, roleGroups) };
 }

@@ -44,22 +44,24 @@ describe('validateActivityInput: plain prompt', () => {
 
 describe('storing the plain prompt', () => {
 	let f: PrepareFixture;
-	beforeEach(() => (f = prepareFixture()));
-	afterEach(() => f.t.dispose());
+	beforeEach(async () => {
+		f = await prepareFixture();
+	});
+	afterEach(async () => await f.t.dispose());
 
 	it('is saved when adding and editing, and a too long one changes nothing', async () => {
 		const added = await addActivity(f.t.db, f.facilitator, f.workshopId, { ...brainstorm, plainPrompt: 'What makes life hard?' });
-		expect(listActivities(f.t.db, f.workshopId)[0]?.plainPrompt).toBe('What makes life hard?');
+		expect((await listActivities(f.t.db, f.workshopId))[0]?.plainPrompt).toBe('What makes life hard?');
 		await expect(updateActivity(f.t.db, f.facilitator, f.workshopId, added.id, { ...brainstorm, plainPrompt: 'x'.repeat(ACTIVITY_PLAIN_PROMPT_MAX + 1) })).rejects.toBeInstanceOf(InputError);
-		expect(listActivities(f.t.db, f.workshopId)[0]?.plainPrompt).toBe('What makes life hard?');
+		expect((await listActivities(f.t.db, f.workshopId))[0]?.plainPrompt).toBe('What makes life hard?');
 		await updateActivity(f.t.db, f.facilitator, f.workshopId, added.id, { ...brainstorm, plainPrompt: '' });
-		expect(listActivities(f.t.db, f.workshopId)[0]?.plainPrompt).toBe('');
+		expect((await listActivities(f.t.db, f.workshopId))[0]?.plainPrompt).toBe('');
 	});
 
 	it('is copied by "Use as template"', async () => {
 		await addActivity(f.t.db, f.owner, f.workshopId, { ...brainstorm, plainPrompt: 'What makes life hard?' });
 		const copy = await duplicateWorkshop(f.t.db, f.owner, f.workshopId, 'Housing rights, again');
-		expect(listActivities(f.t.db, copy.id).map((a) => a.plainPrompt)).toEqual(['What makes life hard?']);
+		expect((await listActivities(f.t.db, copy.id)).map((a) => a.plainPrompt)).toEqual(['What makes life hard?']);
 	});
 });
 

@@ -17,16 +17,19 @@ export interface PrepareFixture {
 	workshopId: string;
 }
 
-/** Builds the fixture; call `t.dispose()` afterwards. */
-export function prepareFixture(): PrepareFixture {
+/** Builds the fixture; call `await t.dispose()` afterwards. */
+export async function prepareFixture(): Promise<PrepareFixture> {
 	const t = tempDb();
 	// Preparation does not care how passwords are hashed; skip scrypt to keep the tests fast.
-	const person = (name: string) => insertUser(t.db, { email: `${name}@example.org`, displayName: name, passwordHash: 'x' }).id;
-	const [owner, facilitator, member, outsider] = ['owner', 'facilitator', 'member', 'outsider'].map(person) as [string, string, string, string];
-	const organisationId = createOrganisation(t.db, 'City of Example', owner).id;
-	addMember(t.db, organisationId, facilitator, 'facilitator', owner);
-	addMember(t.db, organisationId, member, 'member', owner);
-	createOrganisation(t.db, 'Elsewhere', outsider);
-	const workshopId = createWorkshop(t.db, { organisationId, title: 'Housing rights', createdBy: owner }).id;
+	const person = async (name: string) => (await insertUser(t.db, { email: `${name}@example.org`, displayName: name, passwordHash: 'x' })).id;
+	const owner = await person('owner');
+	const facilitator = await person('facilitator');
+	const member = await person('member');
+	const outsider = await person('outsider');
+	const organisationId = (await createOrganisation(t.db, 'City of Example', owner)).id;
+	await addMember(t.db, organisationId, facilitator, 'facilitator', owner);
+	await addMember(t.db, organisationId, member, 'member', owner);
+	await createOrganisation(t.db, 'Elsewhere', outsider);
+	const workshopId = (await createWorkshop(t.db, { organisationId, title: 'Housing rights', createdBy: owner })).id;
 	return { t, owner, facilitator, member, outsider, organisationId, workshopId };
 }

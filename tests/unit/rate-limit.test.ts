@@ -56,6 +56,21 @@ describe('RateLimiter', () => {
 		expect(limiter.hit('k').allowed).toBe(true);
 	});
 
+	it('takes back one hit on refund, within the window only', () => {
+		const clock = fakeClock();
+		const limiter = new RateLimiter({ max: 2, windowMs: 60_000 }, clock.now);
+		limiter.hit('k');
+		limiter.hit('k');
+		limiter.refund('k');
+		expect(limiter.hit('k')).toMatchObject({ allowed: true, remaining: 0 });
+		expect(limiter.hit('k').allowed).toBe(false);
+		limiter.refund('other');
+		expect(limiter.check('other')).toMatchObject({ allowed: true, remaining: 2 });
+		clock.advance(60_000);
+		limiter.refund('k');
+		expect(limiter.check('k')).toMatchObject({ allowed: true, remaining: 2 });
+	});
+
 	it('prunes expired keys', () => {
 		const clock = fakeClock();
 		const limiter = new RateLimiter({ max: 5, windowMs: 1_000 }, clock.now);

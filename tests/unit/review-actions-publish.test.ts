@@ -12,20 +12,20 @@ import { readPublishedReview } from '../../src/lib/shared/review-actions-control
 
 let db: TempDb;
 
-function org(name: string): { orgId: string; ownerId: string; workshopId: string } {
+async function org(name: string): Promise<{ orgId: string; ownerId: string; workshopId: string }> {
 	const orgId = newId();
 	const ownerId = newId();
 	const workshopId = newId();
-	db.db.insert(organisation).values({ id: orgId, name, createdAt: Date.now() }).run();
-	db.db.insert(user).values({ id: ownerId, email: `${ownerId}@example.org`, displayName: 'Rita Recorder', passwordHash: 'x', createdAt: Date.now() }).run();
-	db.db.insert(membership).values({ organisationId: orgId, userId: ownerId, role: 'owner', createdAt: Date.now() }).run();
-	db.db.insert(workshop).values({ id: workshopId, organisationId: orgId, title: `${name} follow-up`, createdAt: Date.now() }).run();
+	await db.db.insert(organisation).values({ id: orgId, name, createdAt: Date.now() });
+	await db.db.insert(user).values({ id: ownerId, email: `${ownerId}@example.org`, displayName: 'Rita Recorder', passwordHash: 'x', createdAt: Date.now() });
+	await db.db.insert(membership).values({ organisationId: orgId, userId: ownerId, role: 'owner', createdAt: Date.now() });
+	await db.db.insert(workshop).values({ id: workshopId, organisationId: orgId, title: `${name} follow-up`, createdAt: Date.now() });
 	return { orgId, ownerId, workshopId };
 }
 
-function addActivity(workshopId: string, type: string, position: number): string {
+async function addActivity(workshopId: string, type: string, position: number): Promise<string> {
 	const id = newId();
-	db.db.insert(activity).values({ id, workshopId, position, type, title: type, createdAt: Date.now() }).run();
+	await db.db.insert(activity).values({ id, workshopId, position, type, title: type, createdAt: Date.now() });
 	return id;
 }
 
@@ -48,31 +48,31 @@ const input = (title: string, over: Partial<RecordInput> = {}): RecordInput => (
 	...over
 });
 
-let a: ReturnType<typeof org>;
-let b: ReturnType<typeof org>;
+let a: Awaited<ReturnType<typeof org>>;
+let b: Awaited<ReturnType<typeof org>>;
 
-beforeEach(() => {
+beforeEach(async () => {
 	db = tempDb();
-	a = org('Gdańsk');
-	b = org('Utrecht');
+	a = await org('Gdańsk');
+	b = await org('Utrecht');
 });
-afterEach(() => db.dispose());
+afterEach(async () => await db.dispose());
 
 describe('published review of open actions', () => {
-	it('lists only open entries of the workshop organisation, with their latest update and without names', () => {
-		const ramp = recordAction(db.db, a.ownerId, a.orgId, input('Step-free entrance')).entry;
-		const signs = recordAction(db.db, a.ownerId, a.orgId, input('Signs in plain language', { deadline: '', horizon: 'strategic' })).entry;
-		const done = recordAction(db.db, a.ownerId, a.orgId, input('Hearing loop at the desk')).entry;
-		const dropped = recordAction(db.db, a.ownerId, a.orgId, input('Paper forms')).entry;
-		recordAction(db.db, b.ownerId, b.orgId, input('Another city’s action'));
-		updateProgress(db.db, a.ownerId, a.orgId, ramp.id, { status: 'in_progress', reason: '', progress: '40', note: 'Ramp ordered' });
-		updateProgress(db.db, a.ownerId, a.orgId, signs.id, { status: 'stuck', reason: 'No budget', progress: '10', note: '' });
-		updateProgress(db.db, a.ownerId, a.orgId, done.id, { status: 'done', reason: '', progress: '100', note: 'Installed' });
-		updateProgress(db.db, a.ownerId, a.orgId, dropped.id, { status: 'dropped', reason: 'Online now', progress: '0', note: '' });
-		const reviewId = addActivity(a.workshopId, 'review_actions', 0);
-		addActivity(a.workshopId, 'discussion', 1);
+	it('lists only open entries of the workshop organisation, with their latest update and without names', async () => {
+		const ramp = (await recordAction(db.db, a.ownerId, a.orgId, input('Step-free entrance'))).entry;
+		const signs = (await recordAction(db.db, a.ownerId, a.orgId, input('Signs in plain language', { deadline: '', horizon: 'strategic' }))).entry;
+		const done = (await recordAction(db.db, a.ownerId, a.orgId, input('Hearing loop at the desk'))).entry;
+		const dropped = (await recordAction(db.db, a.ownerId, a.orgId, input('Paper forms'))).entry;
+		await recordAction(db.db, b.ownerId, b.orgId, input('Another city’s action'));
+		await updateProgress(db.db, a.ownerId, a.orgId, ramp.id, { status: 'in_progress', reason: '', progress: '40', note: 'Ramp ordered' });
+		await updateProgress(db.db, a.ownerId, a.orgId, signs.id, { status: 'stuck', reason: 'No budget', progress: '10', note: '' });
+		await updateProgress(db.db, a.ownerId, a.orgId, done.id, { status: 'done', reason: '', progress: '100', note: 'Installed' });
+		await updateProgress(db.db, a.ownerId, a.orgId, dropped.id, { status: 'dropped', reason: 'Online now', progress: '0', note: '' });
+		const reviewId = await addActivity(a.workshopId, 'review_actions', 0);
+		await addActivity(a.workshopId, 'discussion', 1);
 
-		const reviews = publishedReviews(db.db, a.workshopId, Date.parse('2026-01-15T10:00:00Z'));
+		const reviews = await publishedReviews(db.db, a.workshopId, Date.parse('2026-01-15T10:00:00Z'));
 		expect(Object.keys(reviews)).toEqual([reviewId]);
 		const review = reviews[reviewId]!;
 		expect(review.today).toBe('2026-01-15');
@@ -84,27 +84,27 @@ describe('published review of open actions', () => {
 		for (const secret of ['Anna Kowalska', 'Rita Recorder', a.ownerId, 'Kept out of the room view', 'No budget', 'Another city']) expect(text).not.toContain(secret);
 	});
 
-	it('says "nothing to review" with an empty list, and nothing at all without a review activity', () => {
-		expect(publishedReviews(db.db, a.workshopId)).toEqual({});
-		const reviewId = addActivity(a.workshopId, 'review_actions', 0);
-		expect(publishedReviews(db.db, a.workshopId)[reviewId]!.entries).toEqual([]);
+	it('says "nothing to review" with an empty list, and nothing at all without a review activity', async () => {
+		expect(await publishedReviews(db.db, a.workshopId)).toEqual({});
+		const reviewId = await addActivity(a.workshopId, 'review_actions', 0);
+		expect((await publishedReviews(db.db, a.workshopId))[reviewId]!.entries).toEqual([]);
 	});
 
-	it('writes the root of the control document and removes reviews of deleted activities', () => {
-		recordAction(db.db, a.ownerId, a.orgId, input('Step-free entrance'));
-		const reviewId = addActivity(a.workshopId, 'review_actions', 0);
+	it('writes the root of the control document and removes reviews of deleted activities', async () => {
+		await recordAction(db.db, a.ownerId, a.orgId, input('Step-free entrance'));
+		const reviewId = await addActivity(a.workshopId, 'review_actions', 0);
 		const doc = new Y.Doc();
-		reviewActionsControlWriter(db.db, a.workshopId)(doc);
+		(await reviewActionsControlWriter(db.db, a.workshopId))(doc);
 		expect(readPublishedReview(doc, reviewId)?.entries.map((e) => e.title)).toEqual(['Step-free entrance']);
-		db.db.delete(activity).run();
-		reviewActionsControlWriter(db.db, a.workshopId)(doc);
+		await db.db.delete(activity);
+		(await reviewActionsControlWriter(db.db, a.workshopId))(doc);
 		expect(readPublishedReview(doc, reviewId)).toBeNull();
 	});
 
-	it('finds the workshops to republish: those of the organisation with a review activity', () => {
-		addActivity(a.workshopId, 'review_actions', 0);
-		addActivity(b.workshopId, 'vote', 0);
-		expect(workshopsReviewingActions(db.db, a.orgId)).toEqual([a.workshopId]);
-		expect(workshopsReviewingActions(db.db, b.orgId)).toEqual([]);
+	it('finds the workshops to republish: those of the organisation with a review activity', async () => {
+		await addActivity(a.workshopId, 'review_actions', 0);
+		await addActivity(b.workshopId, 'vote', 0);
+		expect(await workshopsReviewingActions(db.db, a.orgId)).toEqual([a.workshopId]);
+		expect(await workshopsReviewingActions(db.db, b.orgId)).toEqual([]);
 	});
 });

@@ -6,10 +6,10 @@ import { updateWorkshopDetails } from '../../src/lib/server/workshop-details';
 import { roleGroupKind, workshopRoleGroupKinds } from '../../src/lib/server/role-group-kinds';
 
 let f: PrepareFixture;
-beforeEach(() => {
-	f = prepareFixture();
+beforeEach(async () => {
+	f = await prepareFixture();
 });
-afterEach(() => f.t.dispose());
+afterEach(async () => await f.t.dispose());
 
 const details = {
 	title: 'Housing rights',
@@ -39,15 +39,15 @@ describe('role-group kinds', () => {
 			...details,
 			roleGroupKinds: { 'Housing officer': 'civil_servants', 'Tenants’ union': 'civil_society', Removed: 'other' }
 		});
-		expect(getWorkshop(f.t.db, f.workshopId)?.roleGroupKinds).toEqual({ 'Housing officer': 'civil_servants', 'Tenants’ union': 'civil_society' });
-		expect(roleGroupKind('Housing officer', workshopRoleGroupKinds(f.t.db, f.workshopId))).toBe('civil_servants');
+		expect((await getWorkshop(f.t.db, f.workshopId))?.roleGroupKinds).toEqual({ 'Housing officer': 'civil_servants', 'Tenants’ union': 'civil_society' });
+		expect(roleGroupKind('Housing officer', await workshopRoleGroupKinds(f.t.db, f.workshopId))).toBe('civil_servants');
 	});
 
 	it('refuses an unknown kind and saves nothing', async () => {
-		const before = getWorkshop(f.t.db, f.workshopId);
+		const before = await getWorkshop(f.t.db, f.workshopId);
 		const attempt = updateWorkshopDetails(f.t.db, f.facilitator, f.workshopId, { ...details, roleGroupKinds: { 'Housing officer': 'mayor' } });
 		await expect(attempt).rejects.toBeInstanceOf(InputError);
 		await expect(attempt).rejects.toMatchObject({ issues: { roleGroupKinds: 'role_group_kind_invalid' } });
-		expect(getWorkshop(f.t.db, f.workshopId)).toEqual(before);
+		expect(await getWorkshop(f.t.db, f.workshopId)).toEqual(before);
 	});
 });

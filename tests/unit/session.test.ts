@@ -19,12 +19,12 @@ const DAY = 24 * 60 * 60 * 1000;
 let t: TempDb;
 let userId: string;
 
-beforeEach(() => {
+beforeEach(async () => {
 	t = tempDb();
 	// Sessions do not care how the password was hashed; skip scrypt to keep the tests fast.
-	userId = insertUser(t.db, { email: 'ana@example.org', displayName: 'Ana', passwordHash: 'not-a-hash' }).id;
+	userId = (await insertUser(t.db, { email: 'ana@example.org', displayName: 'Ana', passwordHash: 'not-a-hash' })).id;
 });
-afterEach(() => t.dispose());
+afterEach(async () => await t.dispose());
 
 describe('session tokens', () => {
 	it('are 32 base32 characters, which carry 160 bits of randomness', () => {
@@ -78,7 +78,7 @@ describe('validating a session token', () => {
 		const result = await validateSessionToken(t.db, token, later);
 		expect(result?.renewed).toBe(true);
 		expect(result?.session.expiresAt).toBe(later + SESSION_LIFETIME_MS);
-		const stored = t.db.select().from(sessionTable).where(eq(sessionTable.id, sessionIdOf(token))).get();
+		const [stored] = await t.db.select().from(sessionTable).where(eq(sessionTable.id, sessionIdOf(token))).limit(1);
 		expect(stored?.expiresAt).toBe(later + SESSION_LIFETIME_MS);
 	});
 
@@ -86,7 +86,7 @@ describe('validating a session token', () => {
 		const token = generateSessionToken();
 		await createSession(t.db, token, userId, start);
 		expect(await validateSessionToken(t.db, token, start + SESSION_LIFETIME_MS)).toBeNull();
-		expect(t.db.select().from(sessionTable).all()).toHaveLength(0);
+		expect(await t.db.select().from(sessionTable)).toHaveLength(0);
 	});
 
 	it('rejects unknown and malformed tokens', async () => {
@@ -115,7 +115,7 @@ describe('invalidating sessions', () => {
 	});
 
 	it('ends every session of one user and no one else’s', async () => {
-		const otherId = insertUser(t.db, { email: 'bo@example.org', displayName: 'Bo', passwordHash: 'x' }).id;
+		const otherId = (await insertUser(t.db, { email: 'bo@example.org', displayName: 'Bo', passwordHash: 'x' })).id;
 		const mine = [generateSessionToken(), generateSessionToken()];
 		const theirs = generateSessionToken();
 		for (const token of mine) await createSession(t.db, token, userId);

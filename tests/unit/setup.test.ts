@@ -18,7 +18,7 @@ let t: TempDb;
 beforeEach(() => {
 	t = tempDb();
 });
-afterEach(() => t.dispose());
+afterEach(async () => await t.dispose());
 
 const count = (table: string) => (t.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
@@ -26,7 +26,7 @@ describe('createFirstAccount', () => {
 	it('creates the account and its organisation with the account as owner', async () => {
 		const { user, organisation } = await createFirstAccount(t.db, input);
 		expect(user.email).toBe('owner@city.example');
-		expect(listUserOrganisations(t.db, user.id)).toEqual([{ id: organisation.id, name: 'City of Example', role: 'owner' }]);
+		expect(await listUserOrganisations(t.db, user.id)).toEqual([{ id: organisation.id, name: 'City of Example', role: 'owner' }]);
 		expect(await verifyCredentials(t.db, 'owner@city.example', input.password)).toMatchObject({ id: user.id });
 	});
 
@@ -35,7 +35,7 @@ describe('createFirstAccount', () => {
 		const second = createFirstAccount(t.db, { ...input, email: 'someone@else.example' });
 		await expect(second).rejects.toBeInstanceOf(AlreadySetUpError);
 		await expect(second).rejects.toThrow(/already set up.*Sign in/);
-		expect(countUsers(t.db)).toBe(1);
+		expect(await countUsers(t.db)).toBe(1);
 	});
 
 	it('lets only one of two simultaneous attempts succeed', async () => {
@@ -44,7 +44,7 @@ describe('createFirstAccount', () => {
 			createFirstAccount(t.db, { ...input, email: 'other@city.example' })
 		]);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-		expect(countUsers(t.db)).toBe(1);
+		expect(await countUsers(t.db)).toBe(1);
 		expect(count('organisation')).toBe(1);
 	});
 
@@ -63,17 +63,17 @@ describe('createFirstAccount', () => {
 
 describe('isSetUp', () => {
 	it('is false on a fresh database and true once the first account exists', async () => {
-		expect(isSetUp(t.db)).toBe(false);
+		expect(await isSetUp(t.db)).toBe(false);
 		await createFirstAccount(t.db, input);
-		expect(isSetUp(t.db)).toBe(true);
+		expect(await isSetUp(t.db)).toBe(true);
 	});
 
 	it('notices accounts created by another process (the CLI) on the next call', async () => {
-		expect(isSetUp(t.db)).toBe(false);
-		const other = openDb(`${t.dir}/test.db`);
+		expect(await isSetUp(t.db)).toBe(false);
+		const other = await openDb({ kind: 'sqlite', path: `${t.dir}/test.db` });
 		await registerAccount(other.db, input);
-		other.close();
-		expect(isSetUp(t.db)).toBe(true);
+		await other.close();
+		expect(await isSetUp(t.db)).toBe(true);
 	});
 });
 
@@ -81,7 +81,7 @@ describe('registerAccount', () => {
 	it('creates an account with its own organisation in one step', async () => {
 		await createFirstAccount(t.db, input);
 		const { user, organisation } = await registerAccount(t.db, { ...input, email: 'second@city.example', organisation: 'Second' });
-		expect(listUserOrganisations(t.db, user.id)).toEqual([{ id: organisation.id, name: 'Second', role: 'owner' }]);
+		expect(await listUserOrganisations(t.db, user.id)).toEqual([{ id: organisation.id, name: 'Second', role: 'owner' }]);
 	});
 
 	it('creates no organisation when the email is taken', async () => {

@@ -2,22 +2,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDb, type DbHandle } from '../../src/lib/server/db/client';
+import { openSqlite, type SqliteHandle } from '../../src/lib/server/db/client';
 
-export interface TempDb extends DbHandle {
+export interface TempDb extends SqliteHandle {
 	dir: string;
-	dispose(): void;
+	dispose(): Promise<void>;
 }
 
 /** Opens a new, empty, migrated database file. */
 export function tempDb(): TempDb {
 	const dir = mkdtempSync(join(tmpdir(), 'rightsboard-unit-'));
-	const handle = openDb(join(dir, 'test.db'));
+	const handle = openSqlite(join(dir, 'test.db'));
 	return {
 		...handle,
 		dir,
-		dispose() {
-			handle.close();
+		async dispose() {
+			await handle.close();
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};

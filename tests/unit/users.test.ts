@@ -10,7 +10,7 @@ let t: TempDb;
 beforeEach(() => {
 	t = tempDb();
 });
-afterEach(() => t.dispose());
+afterEach(async () => await t.dispose());
 
 /** The issues of the InputError that `run` rejects with. */
 async function issuesOf(run: () => Promise<unknown>): Promise<Record<string, string>> {
@@ -26,7 +26,7 @@ describe('createUser', () => {
 	it('stores a trimmed, lower-cased email, a trimmed name and a scrypt hash of the password', async () => {
 		const user = await createUser(t.db, { email: '  Ana@Example.ORG ', displayName: '  Ana Lima ', password: PASSWORD });
 		expect(user).toMatchObject({ email: 'ana@example.org', displayName: 'Ana Lima' });
-		const stored = findUserByEmail(t.db, 'ana@example.org');
+		const stored = await findUserByEmail(t.db, 'ana@example.org');
 		expect(stored?.id).toBe(user.id);
 		expect(stored?.passwordHash).toMatch(/^scrypt\$/);
 		expect(await verifyPassword(PASSWORD, stored?.passwordHash ?? '')).toBe(true);
@@ -37,7 +37,7 @@ describe('createUser', () => {
 		expect(await issuesOf(() => createUser(t.db, { email: 'ANA@example.org', displayName: 'Other', password: PASSWORD }))).toEqual({
 			email: 'email_taken'
 		});
-		expect(countUsers(t.db)).toBe(1);
+		expect(await countUsers(t.db)).toBe(1);
 	});
 
 	it('reports every invalid field at once and stores nothing', async () => {
@@ -46,7 +46,7 @@ describe('createUser', () => {
 			displayName: 'display_name_required',
 			password: 'password_too_short'
 		});
-		expect(countUsers(t.db)).toBe(0);
+		expect(await countUsers(t.db)).toBe(0);
 	});
 
 	it('rejects a display name longer than 80 characters', async () => {
@@ -65,8 +65,8 @@ describe('createUser', () => {
 describe('findUserByEmail', () => {
 	it('finds the account whatever the case and surrounding spaces, and returns null for unknown emails', async () => {
 		const user = await createUser(t.db, { email: 'ana@example.org', displayName: 'Ana', password: PASSWORD });
-		expect(findUserByEmail(t.db, ' ANA@example.org')?.id).toBe(user.id);
-		expect(findUserByEmail(t.db, 'nobody@example.org')).toBeNull();
+		expect((await findUserByEmail(t.db, ' ANA@example.org'))?.id).toBe(user.id);
+		expect(await findUserByEmail(t.db, 'nobody@example.org')).toBeNull();
 	});
 });
 
@@ -103,9 +103,9 @@ describe('verifyCredentials', () => {
 
 describe('countUsers', () => {
 	it('counts accounts', async () => {
-		expect(countUsers(t.db)).toBe(0);
+		expect(await countUsers(t.db)).toBe(0);
 		await createUser(t.db, { email: 'a@example.org', displayName: 'A', password: PASSWORD });
 		await createUser(t.db, { email: 'b@example.org', displayName: 'B', password: PASSWORD });
-		expect(countUsers(t.db)).toBe(2);
+		expect(await countUsers(t.db)).toBe(2);
 	});
 });

@@ -7,10 +7,10 @@ import { updateWorkshopDetails } from '../../src/lib/server/workshop-details';
 import { isIsoDate, parseRoleGroups, validateWorkshopDetails } from '../../src/lib/shared/workshop-details';
 
 let f: PrepareFixture;
-beforeEach(() => {
-	f = prepareFixture();
+beforeEach(async () => {
+	f = await prepareFixture();
 });
-afterEach(() => f.t.dispose());
+afterEach(async () => await f.t.dispose());
 
 const details = {
 	title: 'Housing rights, second round',
@@ -32,8 +32,8 @@ async function issuesOf(raw: object): Promise<Record<string, string>> {
 }
 
 describe('a new workshop', () => {
-	it('starts with the default role groups in English, nothing expected, no date or purpose', () => {
-		expect(getWorkshop(f.t.db, f.workshopId)).toMatchObject({
+	it('starts with the default role groups in English, nothing expected, no date or purpose', async () => {
+		expect(await getWorkshop(f.t.db, f.workshopId)).toMatchObject({
 			language: 'en',
 			scheduledOn: null,
 			purpose: '',
@@ -52,9 +52,9 @@ describe('a new workshop', () => {
 		});
 	});
 
-	it('falls back to the base locale for a language the app cannot show', () => {
-		const id = createWorkshop(f.t.db, { organisationId: f.organisationId, title: 'Klingon', createdBy: f.owner, language: 'tlh' }).id;
-		expect(getWorkshop(f.t.db, id)).toMatchObject({ language: 'en', roleGroups: expect.arrayContaining(['Expert']) });
+	it('falls back to the base locale for a language the app cannot show', async () => {
+		const id = (await createWorkshop(f.t.db, { organisationId: f.organisationId, title: 'Klingon', createdBy: f.owner, language: 'tlh' })).id;
+		expect(await getWorkshop(f.t.db, id)).toMatchObject({ language: 'en', roleGroups: expect.arrayContaining(['Expert']) });
 	});
 });
 
@@ -70,13 +70,13 @@ describe('updateWorkshopDetails', () => {
 			expectedRoleGroups: ['Civil servant', 'Resident']
 		};
 		expect(saved).toMatchObject(expected);
-		expect(getWorkshop(f.t.db, f.workshopId)).toMatchObject(expected);
+		expect(await getWorkshop(f.t.db, f.workshopId)).toMatchObject(expected);
 	});
 
 	it('clears the date when it is left empty', async () => {
 		await updateWorkshopDetails(f.t.db, f.owner, f.workshopId, details);
 		await updateWorkshopDetails(f.t.db, f.owner, f.workshopId, { ...details, scheduledOn: '' });
-		expect(getWorkshop(f.t.db, f.workshopId)?.scheduledOn).toBeNull();
+		expect((await getWorkshop(f.t.db, f.workshopId))?.scheduledOn).toBeNull();
 	});
 
 	it('refuses members (forbidden) and outsiders (not found), and changes nothing', async () => {
@@ -88,7 +88,7 @@ describe('updateWorkshopDetails', () => {
 			expect(error).toBeInstanceOf(WorkshopAccessError);
 			expect((error as WorkshopAccessError).code).toBe(code);
 		}
-		expect(getWorkshop(f.t.db, f.workshopId)?.title).toBe('Housing rights');
+		expect((await getWorkshop(f.t.db, f.workshopId))?.title).toBe('Housing rights');
 	});
 
 	it('names each bad field and saves nothing', async () => {
@@ -109,7 +109,7 @@ describe('updateWorkshopDetails', () => {
 			roleGroups: 'role_groups_required',
 			expectedRoleGroups: 'expected_unknown'
 		});
-		expect(getWorkshop(f.t.db, f.workshopId)?.title).toBe('Housing rights');
+		expect((await getWorkshop(f.t.db, f.workshopId))?.title).toBe('Housing rights');
 	});
 
 	it('refuses more than 20 role groups, a label over 80 characters, and the same label twice', async () => {

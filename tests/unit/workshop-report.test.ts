@@ -11,11 +11,13 @@ import { participant, workshop } from '../../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
 
 let f: PrepareFixture;
-beforeEach(() => (f = prepareFixture()));
-afterEach(() => f.t.dispose());
+beforeEach(async () => {
+	f = await prepareFixture();
+});
+afterEach(async () => await f.t.dispose());
 
 async function report(): Promise<WorkshopReport> {
-	const r = await buildWorkshopReport(f.t.db, f.workshopId, storedDocReader(f.t.sqlite));
+	const r = await buildWorkshopReport(f.t.db, f.workshopId, storedDocReader(f.t.db));
 	expect(r).not.toBeNull();
 	return r!;
 }
@@ -29,11 +31,11 @@ describe('workshop report data model', () => {
 	});
 
 	it('is null for a workshop that does not exist', async () => {
-		expect(await buildWorkshopReport(f.t.db, 'nope', storedDocReader(f.t.sqlite))).toBeNull();
+		expect(await buildWorkshopReport(f.t.db, 'nope', storedDocReader(f.t.db))).toBeNull();
 	});
 
 	it('counts participants by role group, leaving out the removed, and never holds a name', async () => {
-		seedReportWorkshop(f.t.db, f.organisationId, f.workshopId);
+		await seedReportWorkshop(f.t.db, f.organisationId, f.workshopId);
 		const r = await report();
 		expect(r.purpose).toBe(REPORT.purpose);
 		expect(r.date).toBe('2026-11-20');
@@ -48,14 +50,14 @@ describe('workshop report data model', () => {
 	});
 
 	it('thanks only organisations that opted in, once each, sorted, not removed ones', async () => {
-		seedReportWorkshop(f.t.db, f.organisationId, f.workshopId);
+		await seedReportWorkshop(f.t.db, f.organisationId, f.workshopId);
 		const r = await report();
 		expect(r.acknowledgements).toEqual([REPORT.organisations[1], REPORT.organisations[0]].sort());
 		expect(JSON.stringify(r)).not.toContain('Quiet Association');
 	});
 
 	it('reads case text, rights and disputes from the stored document; no role groups for the anonymous case', async () => {
-		seedReportWorkshop(f.t.db, f.organisationId, f.workshopId);
+		await seedReportWorkshop(f.t.db, f.organisationId, f.workshopId);
 		const [named, anonymous] = (await report()).caseStudies;
 		expect(named!.sections.find((s) => s.section === 'situation')).toEqual({ section: 'situation', paragraphs: [REPORT.caseText], contributors: ['NGO staff', 'staff'] });
 		expect(named!.rights).toEqual([{ id: 'eu_charter_26' }]);
@@ -66,7 +68,7 @@ describe('workshop report data model', () => {
 	});
 
 	it('gives validation results as the staff results do, without suppressed groups, with recorded outcomes', async () => {
-		seedReportWorkshop(f.t.db, f.organisationId, f.workshopId);
+		await seedReportWorkshop(f.t.db, f.organisationId, f.workshopId);
 		const [vote] = (await report()).findingVotes;
 		expect(vote!.voters).toBe(8);
 		const [first, second] = vote!.findings;
@@ -81,7 +83,7 @@ describe('workshop report data model', () => {
 	});
 
 	it('reads action points with their validation snapshot, treating missing fields as absent', async () => {
-		seedReportWorkshop(f.t.db, f.organisationId, f.workshopId);
+		await seedReportWorkshop(f.t.db, f.organisationId, f.workshopId);
 		const [a] = (await report()).actionPoints;
 		expect(a).toEqual({
 			title: REPORT.actionTitle,
@@ -96,12 +98,13 @@ describe('workshop report data model', () => {
 	});
 
 	it('keeps the consent to be thanked only with an organisation, and off unless given', async () => {
-		f.t.db.update(workshop).set({ roleGroups: JSON.stringify(['Residents']) }).where(eq(workshop.id, f.workshopId)).run();
-		ensureJoinCredentials(f.t.db, f.workshopId);
-		const join = (organisation: string | null, acknowledgeOrganisation?: boolean) =>
-			joinWorkshop(f.t.db, f.workshopId, { displayName: null, roleGroup: 'Residents', organisation, language: 'en', acknowledgeOrganisation }).participant.id;
-		const ids = [join('Tenants Union', true), join('  ', true), join('Quiet Association')];
-		const stored = ids.map((id) => f.t.db.select({ a: participant.acknowledgeOrganisation }).from(participant).where(eq(participant.id, id)).get()!.a);
+		await f.t.db.update(workshop).set({ roleGroups: JSON.stringify(['Residents']) }).where(eq(workshop.id, f.workshopId));
+		await ensureJoinCredentials(f.t.db, f.workshopId);
+		const join = async (organisation: string | null, acknowledgeOrganisation?: boolean) =>
+			(await joinWorkshop(f.t.db, f.workshopId, { displayName: null, roleGroup: 'Residents', organisation, language: 'en', acknowledgeOrganisation })).participant.id;
+		const ids = [await join('Tenants Union', true), await join('  ', true), await join('Quiet Association')];
+		const stored: boolean[] = [];
+		for (const id of ids) stored.push((await f.t.db.select({ a: participant.acknowledgeOrganisation }).from(participant).where(eq(participant.id, id)).limit(1))[0]!.a);
 		expect(stored).toEqual([true, false, false]);
 		expect((await report()).acknowledgements).toEqual(['Tenants Union']);
 	});

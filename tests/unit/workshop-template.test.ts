@@ -11,7 +11,7 @@ import { participant } from '../../src/lib/server/db/schema';
 
 let f: PrepareFixture;
 beforeEach(async () => {
-	f = prepareFixture();
+	f = await prepareFixture();
 	await updateWorkshopDetails(f.t.db, f.owner, f.workshopId, {
 		title: 'Housing rights',
 		scheduledOn: '2025-06-30',
@@ -27,18 +27,18 @@ beforeEach(async () => {
 	]) {
 		await addActivity(f.t.db, f.owner, f.workshopId, { type: 'discussion', title, prompt: `About ${title}`, plannedMinutes: 20, anonymity });
 	}
-	const [welcome] = listActivities(f.t.db, f.workshopId);
+	const [welcome] = await listActivities(f.t.db, f.workshopId);
 	await moveActivity(f.t.db, f.owner, f.workshopId, welcome!.id, 'down');
 });
-afterEach(() => f.t.dispose());
+afterEach(async () => await f.t.dispose());
 
-const strip = (items: ReturnType<typeof listActivities>) =>
+const strip = (items: Awaited<ReturnType<typeof listActivities>>) =>
 	items.map(({ position, type, title, prompt, plannedMinutes, anonymity }) => ({ position, type, title, prompt, plannedMinutes, anonymity }));
 
 describe('duplicateWorkshop (use as template)', () => {
 	it('creates a workshop in the same organisation with the details and the agenda in order, but no date', async () => {
 		const copy = await duplicateWorkshop(f.t.db, f.facilitator, f.workshopId, '  Housing rights, Utrecht ');
-		expect(getWorkshop(f.t.db, copy.id)).toMatchObject({
+		expect(await getWorkshop(f.t.db, copy.id)).toMatchObject({
 			organisationId: f.organisationId,
 			title: 'Housing rights, Utrecht',
 			scheduledOn: null,
@@ -48,20 +48,17 @@ describe('duplicateWorkshop (use as template)', () => {
 			expectedRoleGroups: ['Resident'],
 			createdBy: f.facilitator
 		});
-		const original = listActivities(f.t.db, f.workshopId);
-		const copied = listActivities(f.t.db, copy.id);
+		const original = await listActivities(f.t.db, f.workshopId);
+		const copied = await listActivities(f.t.db, copy.id);
 		expect(strip(copied)).toEqual(strip(original));
 		expect(copied.map((a) => a.title)).toEqual(['Stories', 'Welcome', 'Dilemmas']);
 		expect(copied.some((a) => original.some((o) => o.id === a.id))).toBe(false);
-		expect(listWorkshops(f.t.db, f.organisationId)).toHaveLength(2);
+		expect(await listWorkshops(f.t.db, f.organisationId)).toHaveLength(2);
 	});
 
 	it('never copies the join link, the short code or the participants', async () => {
-		ensureJoinCredentials(f.t.db, f.workshopId);
-		f.t.db
-			.insert(participant)
-			.values({ id: 'p1', workshopId: f.workshopId, displayName: 'Ana', roleGroup: 'Resident', tokenHash: 'h', createdAt: Date.now() })
-			.run();
+		await ensureJoinCredentials(f.t.db, f.workshopId);
+		await f.t.db.insert(participant).values({ id: 'p1', workshopId: f.workshopId, displayName: 'Ana', roleGroup: 'Resident', tokenHash: 'h', createdAt: Date.now() });
 		const copy = await duplicateWorkshop(f.t.db, f.owner, f.workshopId, 'Next round');
 		const row = f.t.sqlite.prepare('select join_token, short_code, joining_open from workshop where id = ?').get(copy.id);
 		expect(row).toEqual({ join_token: null, short_code: null, joining_open: 1 });
@@ -70,9 +67,9 @@ describe('duplicateWorkshop (use as template)', () => {
 
 	it('changing the copy leaves the original as it was', async () => {
 		const copy = await duplicateWorkshop(f.t.db, f.owner, f.workshopId, 'Next round');
-		const [first] = listActivities(f.t.db, copy.id);
+		const [first] = await listActivities(f.t.db, copy.id);
 		await moveActivity(f.t.db, f.owner, copy.id, first!.id, 'down');
-		expect(listActivities(f.t.db, f.workshopId).map((a) => a.title)).toEqual(['Stories', 'Welcome', 'Dilemmas']);
+		expect((await listActivities(f.t.db, f.workshopId)).map((a) => a.title)).toEqual(['Stories', 'Welcome', 'Dilemmas']);
 	});
 
 	it('audits who copied which workshop', async () => {
@@ -97,6 +94,6 @@ describe('duplicateWorkshop (use as template)', () => {
 			const error = await duplicateWorkshop(f.t.db, f.owner, f.workshopId, title).catch((e: unknown) => e);
 			expect((error as InputError).issues).toEqual({ title: issue });
 		}
-		expect(listWorkshops(f.t.db, f.organisationId)).toHaveLength(1);
+		expect(await listWorkshops(f.t.db, f.organisationId)).toHaveLength(1);
 	});
 });

@@ -3,7 +3,7 @@
  * and the routes agree.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Db } from './db/client';
+import type { Executor } from './db/executor';
 import { membership, workshop } from './db/schema';
 import type { DocName } from '../shared/protocol';
 import type { Role } from '../shared/roles';
@@ -13,13 +13,13 @@ export type { Role };
 export type DocAccess = 'write' | 'read' | null;
 
 /** The user's role in the organisation that owns the workshop, or null. */
-export function workshopRole(db: Db, userId: string, workshopId: string): Role | null {
-	const row = db
+export async function workshopRole(db: Executor, userId: string, workshopId: string): Promise<Role | null> {
+	const [row] = await db
 		.select({ role: membership.role })
 		.from(workshop)
 		.innerJoin(membership, and(eq(membership.organisationId, workshop.organisationId), eq(membership.userId, userId)))
 		.where(eq(workshop.id, workshopId))
-		.get();
+		.limit(1);
 	return (row?.role as Role | undefined) ?? null;
 }
 
@@ -27,8 +27,8 @@ export function workshopRole(db: Db, userId: string, workshopId: string): Role |
  * Access of a signed-in user to a document: owners and facilitators co-edit the board,
  * members read it; the control document is written only by the server, so everyone reads it.
  */
-export function docAccessForUser(db: Db, userId: string, doc: DocName): DocAccess {
-	const role = workshopRole(db, userId, doc.workshopId);
+export async function docAccessForUser(db: Executor, userId: string, doc: DocName): Promise<DocAccess> {
+	const role = await workshopRole(db, userId, doc.workshopId);
 	if (!role) return null;
 	// A participant's own document is theirs alone: not even facilitators read it (the join
 	// notice promises that anonymous notes cannot be traced to a name).

@@ -20,20 +20,17 @@ export interface NewAccount {
 
 /**
  * Validates every field at once (InputError lists them all), hashes the password, then runs
- * `guard` and the inserts in one IMMEDIATE transaction so the guard's check still holds at insert.
+ * `guard` and the inserts in one transaction so the guard's check still holds at insert.
  */
-export async function registerAccount(db: Db, input: NewAccountInput, guard?: (tx: Tx) => void): Promise<NewAccount> {
+export async function registerAccount(db: Db, input: NewAccountInput, guard?: (tx: Tx) => Promise<void>): Promise<NewAccount> {
 	const user = validateNewUser(input);
 	const org = validateOrganisationName(input.organisation);
 	throwIfIssues({ ...user.issues, organisation: org.issue });
 	const passwordHash = await hashPassword(input.password);
-	return db.transaction(
-		(tx) => {
-			guard?.(tx);
-			const now = Date.now();
-			const created = insertUser(tx, { email: user.email, displayName: user.displayName, passwordHash }, now);
-			return { user: created, organisation: insertOrganisation(tx, org.name, created.id, now) };
-		},
-		{ behavior: 'immediate' }
-	);
+	return db.transaction(async (tx) => {
+		await guard?.(tx);
+		const now = Date.now();
+		const created = await insertUser(tx, { email: user.email, displayName: user.displayName, passwordHash }, now);
+		return { user: created, organisation: await insertOrganisation(tx, org.name, created.id, now) };
+	});
 }

@@ -38,22 +38,21 @@ function toActivity(row: ActivityRow): Activity {
 }
 
 /** The workshop's activities in agenda order (positions 0..n-1). */
-export function listActivities(db: Executor, workshopId: string): Activity[] {
-	return db
+export async function listActivities(db: Executor, workshopId: string): Promise<Activity[]> {
+	const rows = await db
 		.select()
 		.from(activity)
 		.where(eq(activity.workshopId, workshopId))
-		.orderBy(asc(activity.position), asc(activity.createdAt))
-		.all()
-		.map(toActivity);
+		.orderBy(asc(activity.position), asc(activity.createdAt), asc(activity.id));
+	return rows.map(toActivity);
 }
 
 /** One activity of the workshop, or null (also when it belongs to another workshop). */
-export function getActivity(db: Executor, workshopId: string, activityId: string): Activity | null {
-	const row = db
+export async function getActivity(db: Executor, workshopId: string, activityId: string): Promise<Activity | null> {
+	const [row] = await db
 		.select()
 		.from(activity)
 		.where(and(eq(activity.workshopId, workshopId), eq(activity.id, activityId)))
-		.get();
+		.limit(1);
 	return row ? toActivity(row) : null;
 }

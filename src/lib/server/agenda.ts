@@ -26,18 +26,18 @@ function checkedInput(input: Partial<Record<ActivityField, unknown>>): ActivityI
 }
 
 /** Writes positions 0..n-1 in the given order, touching only rows whose position changed. */
-function renumber(tx: Executor, workshopId: string, ordered: Activity[]): void {
-	ordered.forEach((item, index) => {
-		if (item.position === index) return;
-		tx.update(activity)
+async function renumber(tx: Executor, workshopId: string, ordered: Activity[]): Promise<void> {
+	for (const [index, item] of ordered.entries()) {
+		if (item.position === index) continue;
+		await tx
+			.update(activity)
 			.set({ position: index })
-			.where(and(eq(activity.workshopId, workshopId), eq(activity.id, item.id)))
-			.run();
-	});
+			.where(and(eq(activity.workshopId, workshopId), eq(activity.id, item.id)));
+	}
 }
 
-function requireActivity(tx: Executor, workshopId: string, activityId: string): Activity {
-	const found = getActivity(tx, workshopId, activityId);
+async function requireActivity(tx: Executor, workshopId: string, activityId: string): Promise<Activity> {
+	const found = await getActivity(tx, workshopId, activityId);
 	if (!found) throw new WorkshopAccessError('not_found');
 	return found;
 }
@@ -49,18 +49,15 @@ export async function addActivity(
 	workshopId: string,
 	input: Partial<Record<ActivityField, unknown>>
 ): Promise<Activity> {
-	requirePreparer(db, actorUserId, workshopId);
+	await requirePreparer(db, actorUserId, workshopId);
 	const value = checkedInput(input);
-	// IMMEDIATE: two facilitators adding at once must not both take the same last position.
-	const created = db.transaction(
-		(tx) => {
-			const position = listActivities(tx, workshopId).length;
-			const row: Activity = { id: newId(), workshopId, position, ...value, refId: null, createdAt: Date.now() };
-			tx.insert(activity).values(row).run();
-			return row;
-		},
-		{ behavior: 'immediate' }
-	);
+	// One transaction: two facilitators adding at once must not both take the same last position.
+	const created = await db.transaction(async (tx) => {
+		const position = (await listActivities(tx, workshopId)).length;
+		const row: Activity = { id: newId(), workshopId, position, ...value, refId: null, createdAt: Date.now() };
+		await tx.insert(activity).values(row);
+		return row;
+	});
 	await publishWorkshop(db, workshopId);
 	return created;
 }
@@ -73,37 +70,29 @@ export async function updateActivity(
 	activityId: string,
 	input: Partial<Record<ActivityField, unknown>>
 ): Promise<Activity> {
-	requirePreparer(db, actorUserId, workshopId);
+	await requirePreparer(db, actorUserId, workshopId);
 	const value = checkedInput(input);
-	const updated = db.transaction(
-		(tx) => {
-			const current = requireActivity(tx, workshopId, activityId);
-			tx.update(activity)
-				.set(value)
-				.where(and(eq(activity.workshopId, workshopId), eq(activity.id, activityId)))
-				.run();
-			return { ...current, ...value };
-		},
-		{ behavior: 'immediate' }
-	);
+	const updated = await db.transaction(async (tx) => {
+		const current = await requireActivity(tx, workshopId, activityId);
+		await tx
+			.update(activity)
+			.set(value)
+			.where(and(eq(activity.workshopId, workshopId), eq(activity.id, activityId)));
+		return { ...current, ...value };
+	});
 	await publishWorkshop(db, workshopId);
 	return updated;
 }
 
 /** Removes an activity and closes the gap it leaves; returns what was removed. */
 export async function removeActivity(db: Db, actorUserId: string, workshopId: string, activityId: string): Promise<Activity> {
-	requirePreparer(db, actorUserId, workshopId);
-	const removed = db.transaction(
-		(tx) => {
-			const current = requireActivity(tx, workshopId, activityId);
-			tx.delete(activity)
-				.where(and(eq(activity.workshopId, workshopId), eq(activity.id, activityId)))
-				.run();
-			renumber(tx, workshopId, listActivities(tx, workshopId));
-			return current;
-		},
-		{ behavior: 'immediate' }
-	);
+	await requirePreparer(db, actorUserId, workshopId);
+	const removed = await db.transaction(async (tx) => {
+		const current = await requireActivity(tx, workshopId, activityId);
+		await tx.delete(activity).where(and(eq(activity.workshopId, workshopId), eq(activity.id, activityId)));
+		await renumber(tx, workshopId, await listActivities(tx, workshopId));
+		return current;
+	});
 	await publishWorkshop(db, workshopId);
 	return removed;
 }
@@ -119,24 +108,21 @@ export async function moveActivity(
 	activityId: string,
 	direction: MoveDirection
 ): Promise<number> {
-	requirePreparer(db, actorUserId, workshopId);
-	const result = db.transaction(
-		(tx) => {
-			requireActivity(tx, workshopId, activityId);
-			const ordered = listActivities(tx, workshopId);
-			const from = ordered.findIndex((a) => a.id === activityId);
-			const to = direction === 'up' ? from - 1 : from + 1;
-			if (to < 0 || to >= ordered.length) {
-				// Still renumber: an agenda left with gaps (by older code or by hand) heals on any move.
-				renumber(tx, workshopId, ordered);
-				return { position: from, moved: false };
-			}
-			[ordered[from], ordered[to]] = [ordered[to]!, ordered[from]!];
-			renumber(tx, workshopId, ordered);
-			return { position: to, moved: true };
-		},
-		{ behavior: 'immediate' }
-	);
+	await requirePreparer(db, actorUserId, workshopId);
+	const result = await db.transaction(async (tx) => {
+		await requireActivity(tx, workshopId, activityId);
+		const ordered = await listActivities(tx, workshopId);
+		const from = ordered.findIndex((a) => a.id === activityId);
+		const to = direction === 'up' ? from - 1 : from + 1;
+		if (to < 0 || to >= ordered.length) {
+			// Still renumber: an agenda left with gaps (by older code or by hand) heals on any move.
+			await renumber(tx, workshopId, ordered);
+			return { position: from, moved: false };
+		}
+		[ordered[from], ordered[to]] = [ordered[to]!, ordered[from]!];
+		await renumber(tx, workshopId, ordered);
+		return { position: to, moved: true };
+	});
 	if (result.moved) await publishWorkshop(db, workshopId);
 	return result.position;
 }

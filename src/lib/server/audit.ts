@@ -11,15 +11,13 @@ export interface AuditEntry {
 }
 
 /** Records who did what; `detail` must not contain secrets or participant names. */
-export function writeAudit(tx: Executor, entry: AuditEntry, now = Date.now()): void {
-	tx.insert(auditEvent)
-		.values({
-			action: entry.action,
-			organisationId: entry.organisationId ?? null,
-			actorUserId: entry.actorUserId ?? null,
-			subject: entry.subject ?? null,
-			detail: entry.detail ?? null,
-			createdAt: now
-		})
-		.run();
+export async function writeAudit(tx: Executor, entry: AuditEntry, now = Date.now()): Promise<void> {
+	await tx.insert(auditEvent).values({
+		action: entry.action,
+		organisationId: entry.organisationId ?? null,
+		actorUserId: entry.actorUserId ?? null,
+		subject: entry.subject ?? null,
+		detail: entry.detail ?? null,
+		createdAt: now
+	});
 }

@@ -8,9 +8,9 @@ import type { DocAccess } from './access';
 import type { DocName } from '../shared/protocol';
 import { caseInWorkshop, caseIsLive } from './case-studies';
 
-export function refineCaseAccess(db: Db, doc: DocName, access: DocAccess, who: 'user' | 'participant'): DocAccess {
+export async function refineCaseAccess(db: Db, doc: DocName, access: DocAccess, who: 'user' | 'participant'): Promise<DocAccess> {
 	if (doc.kind !== 'case' || !access) return access;
-	if (!caseInWorkshop(db, doc.workshopId, doc.caseStudyId)) return null;
-	if (who === 'participant' && access === 'write' && !caseIsLive(db, doc.workshopId, doc.caseStudyId)) return 'read';
+	if (!(await caseInWorkshop(db, doc.workshopId, doc.caseStudyId))) return null;
+	if (who === 'participant' && access === 'write' && !(await caseIsLive(db, doc.workshopId, doc.caseStudyId))) return 'read';
 	return access;
 }

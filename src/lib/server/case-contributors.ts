@@ -3,25 +3,30 @@
  * group when it commits someone's change to a section; screens see it through the control
  * document, without role groups in anonymous activities.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { activity, caseContributor, caseStudy, participant } from './db/schema';
 import { isCaseSection, type CaseSection } from '../shared/case-study-template';
 import { STAFF_GROUP, type SectionContributors } from '../shared/case-control';
 
 /** The group to record for a connection: the participant's role group, or "staff". */
-export function contributorGroup(db: Db, who: { kind: 'user' } | { kind: 'participant'; participantId: string }): string | null {
+export async function contributorGroup(db: Db, who: { kind: 'user' } | { kind: 'participant'; participantId: string }): Promise<string | null> {
 	if (who.kind === 'user') return STAFF_GROUP;
-	const row = db.select({ roleGroup: participant.roleGroup }).from(participant).where(eq(participant.id, who.participantId)).get();
+	const [row] = await db.select({ roleGroup: participant.roleGroup }).from(participant).where(eq(participant.id, who.participantId)).limit(1);
 	return row?.roleGroup ?? null;
 }
 
 /** Records `group` for each section (first time only); true when something new was recorded. */
-export function recordContributors(db: Db, caseStudyId: string, sections: Iterable<CaseSection>, group: string): boolean {
+export async function recordContributors(db: Db, caseStudyId: string, sections: Iterable<CaseSection>, group: string): Promise<boolean> {
 	let added = 0;
 	const now = Date.now();
 	for (const section of sections) {
-		added += db.insert(caseContributor).values({ caseStudyId, section, roleGroup: group, firstAt: now }).onConflictDoNothing().run().changes;
+		const inserted = await db
+			.insert(caseContributor)
+			.values({ caseStudyId, section, roleGroup: group, firstAt: now })
+			.onConflictDoNothing()
+			.returning({ section: caseContributor.section });
+		added += inserted.length;
 	}
 	return added > 0;
 }
@@ -30,22 +35,21 @@ export function recordContributors(db: Db, caseStudyId: string, sections: Iterab
  * Contributors of every case study shown by an activity of the workshop, as screens may see them:
  * role groups in named and role-group activities; in anonymous ones only that a section was edited.
  */
-export function workshopCaseContributors(db: Db, workshopId: string): Record<string, SectionContributors> {
-	const cases = db
+export async function workshopCaseContributors(db: Db, workshopId: string): Promise<Record<string, SectionContributors>> {
+	const cases = await db
 		.select({ id: caseStudy.id, anonymity: activity.anonymity })
 		.from(caseStudy)
 		.innerJoin(activity, and(eq(activity.refId, caseStudy.id), eq(activity.workshopId, workshopId)))
 		.where(eq(caseStudy.workshopId, workshopId))
-		.all();
+		.orderBy(asc(caseStudy.createdAt), asc(caseStudy.id));
 	const out: Record<string, SectionContributors> = {};
 	if (cases.length === 0) return out;
 	for (const c of cases) out[c.id] = {};
-	const rows = db
+	const rows = await db
 		.select()
 		.from(caseContributor)
 		.where(inArray(caseContributor.caseStudyId, cases.map((c) => c.id)))
-		.orderBy(caseContributor.firstAt)
-		.all();
+		.orderBy(asc(caseContributor.firstAt), asc(caseContributor.roleGroup));
 	const anonymous = new Set(cases.filter((c) => c.anonymity === 'anonymous').map((c) => c.id));
 	for (const row of rows) {
 		if (!isCaseSection(row.section)) continue;

@@ -14,13 +14,17 @@ import { listRightOptions } from './case-rights';
  * screens offer it. Throws InputError (`label`) on a blank, too long or duplicate label.
  */
 export async function addRightOption(db: Db, workshopId: string, rawLabel: unknown): Promise<CustomRightOption> {
-	const ws = db.select({ org: workshop.organisationId }).from(workshop).where(eq(workshop.id, workshopId)).get();
-	if (!ws) throw new InputError({ label: 'right_label_required' });
-	const existing = listRightOptions(db, ws.org).map((o) => o.label);
-	const checked = validateRightLabel(rawLabel, existing);
-	if (!checked.ok) throw new InputError({ label: checked.issue });
-	const option = { id: newId(), label: checked.label };
-	db.insert(rightOption).values({ ...option, organisationId: ws.org, createdAt: Date.now() }).run();
+	// One transaction: the duplicate check holds against two additions at once.
+	const option = await db.transaction(async (tx) => {
+		const [ws] = await tx.select({ org: workshop.organisationId }).from(workshop).where(eq(workshop.id, workshopId)).limit(1);
+		if (!ws) throw new InputError({ label: 'right_label_required' });
+		const existing = (await listRightOptions(tx, ws.org)).map((o) => o.label);
+		const checked = validateRightLabel(rawLabel, existing);
+		if (!checked.ok) throw new InputError({ label: checked.issue });
+		const added = { id: newId(), label: checked.label };
+		await tx.insert(rightOption).values({ ...added, organisationId: ws.org, createdAt: Date.now() });
+		return added;
+	});
 	await publishWorkshop(db, workshopId);
 	return option;
 }

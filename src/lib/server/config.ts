@@ -3,6 +3,8 @@
  * No `$env` import: the sync server and CLI load this file too.
  */
 import { resolve } from 'node:path';
+import type { DatabaseConfig } from './db/client';
+import { isPostgresUrl } from './db/dialect';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -11,7 +13,9 @@ export interface Config {
 	host: string;
 	/** Public origin (scheme://host[:port]); when unset, the request's own Host is trusted. */
 	origin: string | null;
-	database: { kind: 'sqlite'; path: string };
+	database: DatabaseConfig;
+	/** Redis for fan-out between several instances; null when this is the only instance. */
+	redisUrl: string | null;
 	logLevel: LogLevel;
 	demo: boolean;
 	signup: boolean;
@@ -37,15 +41,35 @@ function flag(value: string | undefined, name: string, errors: string[]): boolea
 
 function parseDatabase(raw: string | undefined, errors: string[]): Config['database'] {
 	const value = raw && raw.trim() !== '' ? raw.trim() : DEFAULT_DB;
-	if (/^postgres(ql)?:\/\//i.test(value)) {
-		errors.push('DATABASE_URL: PostgreSQL is not supported yet; use a SQLite file path such as ./data/rightsboard.db');
-		return { kind: 'sqlite', path: resolve(DEFAULT_DB) };
+	if (isPostgresUrl(value)) {
+		try {
+			const url = new URL(value);
+			if (!url.hostname) throw new Error('host');
+		} catch {
+			errors.push(`DATABASE_URL: "${redact(value)}" is not a valid postgres:// URL (postgres://user:password@host:5432/database)`);
+		}
+		return { kind: 'postgres', url: value };
 	}
 	const path = value.startsWith('file:') ? value.slice('file:'.length) : value;
 	if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
-		errors.push(`DATABASE_URL: unsupported scheme in "${value}"; use a SQLite file path`);
+		errors.push(`DATABASE_URL: unsupported scheme in "${redact(value)}"; use a SQLite file path or a postgres:// URL`);
 	}
 	return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+}
+
+/** A URL as it may appear in a message: without its password. */
+function redact(value: string): string {
+	return value.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
+}
+
+function parseRedis(raw: string | undefined, errors: string[]): string | null {
+	const value = raw?.trim() ?? '';
+	if (value === '') return null;
+	if (!/^rediss?:\/\/[^/]/i.test(value)) {
+		errors.push(`REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379 (got "${redact(value)}")`);
+		return null;
+	}
+	return value;
 }
 
 /** Parses and validates configuration; throws ConfigError listing every problem at once. */
@@ -74,10 +98,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 		errors.push(`LOG_LEVEL must be one of ${LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
 	}
 	const database = parseDatabase(env.DATABASE_URL, errors);
+	const redisUrl = parseRedis(env.REDIS_URL, errors);
+	if (redisUrl && database.kind !== 'postgres') {
+		errors.push('REDIS_URL is for several instances sharing one database: set DATABASE_URL to a postgres:// URL as well (SQLite serves one instance)');
+	}
 	const demo = flag(env.RIGHTSBOARD_DEMO, 'RIGHTSBOARD_DEMO', errors);
 	const signup = flag(env.RIGHTSBOARD_SIGNUP, 'RIGHTSBOARD_SIGNUP', errors);
 	if (errors.length > 0) throw new ConfigError(errors);
-	return { port, host, origin, database, logLevel, demo, signup };
+	return { port, host, origin, database, redisUrl, logLevel, demo, signup };
 }
 
 const KEY = Symbol.for('rightsboard.config');

@@ -3,7 +3,7 @@
  * over a period, with a purpose shown to participants and a rating scale. Coordinators create
  * and edit them; members read. Changes are audited.
  */
-import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import type { Executor } from './db/executor';
 import { assessmentCycle, finding } from './db/schema';
@@ -41,27 +41,26 @@ function toCycle(row: typeof assessmentCycle.$inferSelect): Cycle {
 	return { ...row, ratingScale: stored, customScale: stored.some((o) => o.label !== '') };
 }
 
-/** The organisation's cycles, newest period first. */
-export function listCycles(db: Executor, organisationId: string): Cycle[] {
-	return db
+/** The organisation's cycles, newest period first (cycles without a start date last). */
+export async function listCycles(db: Executor, organisationId: string): Promise<Cycle[]> {
+	const rows = await db
 		.select()
 		.from(assessmentCycle)
 		.where(eq(assessmentCycle.organisationId, organisationId))
-		.orderBy(desc(assessmentCycle.periodStart), desc(assessmentCycle.createdAt), asc(assessmentCycle.id))
-		.all()
-		.map(toCycle);
+		.orderBy(sql`${assessmentCycle.periodStart} is null`, desc(assessmentCycle.periodStart), desc(assessmentCycle.createdAt), asc(assessmentCycle.id));
+	return rows.map(toCycle);
 }
 
 /** The cycle when it belongs to the organisation, else null. */
-export function getCycle(db: Executor, organisationId: string, cycleId: string): Cycle | null {
-	const row = db.select().from(assessmentCycle).where(and(eq(assessmentCycle.id, cycleId), eq(assessmentCycle.organisationId, organisationId))).get();
+export async function getCycle(db: Executor, organisationId: string, cycleId: string): Promise<Cycle | null> {
+	const [row] = await db.select().from(assessmentCycle).where(and(eq(assessmentCycle.id, cycleId), eq(assessmentCycle.organisationId, organisationId))).limit(1);
 	return row ? toCycle(row) : null;
 }
 
 /** Checks the input (missing fields are empty, the scale the default); the framework must be the organisation's. */
-function checked(db: Executor, organisationId: string, input: NewCycleInput): CleanCycle {
+async function checked(db: Executor, organisationId: string, input: NewCycleInput): Promise<CleanCycle> {
 	const { value, issues } = checkCycleInput({ periodStart: '', periodEnd: '', purpose: '', scale: 'default', scaleLabels: '', ...input });
-	if (!issues.frameworkId && !getFramework(db, organisationId, value.frameworkId)) issues.frameworkId = 'framework_unknown';
+	if (!issues.frameworkId && !(await getFramework(db, organisationId, value.frameworkId))) issues.frameworkId = 'framework_unknown';
 	throwIfIssues(issues);
 	return value;
 }
@@ -72,19 +71,16 @@ function columns(value: CleanCycle) {
 }
 
 /** Creates a cycle (coordinators only); throws InputError per field on bad input. */
-export function createCycle(db: Db, actorUserId: string, organisationId: string, input: NewCycleInput): Cycle {
-	return db.transaction(
-		(tx) => {
-			requireCoordinator(tx, actorUserId, organisationId);
-			const value = checked(tx, organisationId, input);
-			const now = Date.now();
-			const row = { id: newId(), organisationId, ...columns(value), createdAt: now, updatedAt: now };
-			tx.insert(assessmentCycle).values(row).run();
-			writeAudit(tx, { action: 'cycle.create', organisationId, actorUserId, subject: row.id }, now);
-			return toCycle(row);
-		},
-		{ behavior: 'immediate' }
-	);
+export async function createCycle(db: Db, actorUserId: string, organisationId: string, input: NewCycleInput): Promise<Cycle> {
+	return db.transaction(async (tx) => {
+		await requireCoordinator(tx, actorUserId, organisationId);
+		const value = await checked(tx, organisationId, input);
+		const now = Date.now();
+		const row = { id: newId(), organisationId, ...columns(value), createdAt: now, updatedAt: now };
+		await tx.insert(assessmentCycle).values(row);
+		await writeAudit(tx, { action: 'cycle.create', organisationId, actorUserId, subject: row.id }, now);
+		return toCycle(row);
+	});
 }
 
 /**
@@ -92,39 +88,36 @@ export function createCycle(db: Db, actorUserId: string, organisationId: string,
  * belong to it): InputError `framework_locked`; nor can the scale lose a rating a finding has:
  * `scale_in_use`.
  */
-export function updateCycle(db: Db, actorUserId: string, organisationId: string, cycleId: string, input: NewCycleInput): Cycle {
-	return db.transaction(
-		(tx) => {
-			requireCoordinator(tx, actorUserId, organisationId);
-			const current = getCycle(tx, organisationId, cycleId);
-			if (!current) throw new AssessmentAccessError('not_found');
-			const value = checked(tx, organisationId, input);
-			if (value.frameworkId !== current.frameworkId && hasFindings(tx, cycleId)) throw new InputError({ frameworkId: 'framework_locked' });
-			const keys = new Set(parseRatingScale(JSON.stringify(value.ratingScale)).map((o) => o.key));
-			const lost = usedRatings(tx, cycleId).filter((k) => !keys.has(k));
-			if (lost.length > 0) throw new InputError({ [input.scale === 'custom' ? 'scaleLabels' : 'scale']: 'scale_in_use' });
-			const now = Date.now();
-			tx.update(assessmentCycle).set({ ...columns(value), updatedAt: now }).where(eq(assessmentCycle.id, cycleId)).run();
-			writeAudit(tx, { action: 'cycle.update', organisationId, actorUserId, subject: cycleId }, now);
-			return getCycle(tx, organisationId, cycleId)!;
-		},
-		{ behavior: 'immediate' }
-	);
+export async function updateCycle(db: Db, actorUserId: string, organisationId: string, cycleId: string, input: NewCycleInput): Promise<Cycle> {
+	return db.transaction(async (tx) => {
+		await requireCoordinator(tx, actorUserId, organisationId);
+		const current = await getCycle(tx, organisationId, cycleId);
+		if (!current) throw new AssessmentAccessError('not_found');
+		const value = await checked(tx, organisationId, input);
+		if (value.frameworkId !== current.frameworkId && (await hasFindings(tx, cycleId))) throw new InputError({ frameworkId: 'framework_locked' });
+		const keys = new Set(parseRatingScale(JSON.stringify(value.ratingScale)).map((o) => o.key));
+		const lost = (await usedRatings(tx, cycleId)).filter((k) => !keys.has(k));
+		if (lost.length > 0) throw new InputError({ [input.scale === 'custom' ? 'scaleLabels' : 'scale']: 'scale_in_use' });
+		const now = Date.now();
+		await tx.update(assessmentCycle).set({ ...columns(value), updatedAt: now }).where(eq(assessmentCycle.id, cycleId));
+		await writeAudit(tx, { action: 'cycle.update', organisationId, actorUserId, subject: cycleId }, now);
+		return (await getCycle(tx, organisationId, cycleId))!;
+	});
 }
 
 /** True when at least one finding belongs to the cycle. */
-export function hasFindings(db: Executor, cycleId: string): boolean {
-	return !!db.select({ id: finding.id }).from(finding).where(eq(finding.cycleId, cycleId)).get();
+export async function hasFindings(db: Executor, cycleId: string): Promise<boolean> {
+	const [row] = await db.select({ id: finding.id }).from(finding).where(eq(finding.cycleId, cycleId)).limit(1);
+	return !!row;
 }
 
 /** The rating keys the cycle's findings use. */
-function usedRatings(db: Executor, cycleId: string): string[] {
-	return db
+async function usedRatings(db: Executor, cycleId: string): Promise<string[]> {
+	const rows = await db
 		.selectDistinct({ rating: finding.rating })
 		.from(finding)
-		.where(and(eq(finding.cycleId, cycleId), isNotNull(finding.rating)))
-		.all()
-		.map((r) => r.rating!);
+		.where(and(eq(finding.cycleId, cycleId), isNotNull(finding.rating)));
+	return rows.map((r) => r.rating!);
 }
 
 /** The form values that show a cycle's current settings. */

@@ -74,7 +74,7 @@ export function demoBoardUpdate(now = Date.now()): Uint8Array {
  * it on every start is safe. It does not close /setup: people can still create their own account.
  */
 export async function seedDemo(db: Db): Promise<DemoContent | null> {
-	if (findUserByEmail(db, DEMO_EMAIL)) return null;
+	if (await findUserByEmail(db, DEMO_EMAIL)) return null;
 	const password = demoPassword();
 	const opts = { locale: baseLocale } as const;
 	let account;
@@ -82,8 +82,8 @@ export async function seedDemo(db: Db): Promise<DemoContent | null> {
 		account = await registerAccount(
 			db,
 			{ email: DEMO_EMAIL, displayName: 'Demo facilitator', password, organisation: m.demo_organisation_name({}, opts) },
-			(tx) => {
-				if (findUserByEmail(tx, DEMO_EMAIL)) throw new DemoExists();
+			async (tx) => {
+				if (await findUserByEmail(tx, DEMO_EMAIL)) throw new DemoExists();
 			}
 		);
 	} catch (error) {
@@ -91,17 +91,17 @@ export async function seedDemo(db: Db): Promise<DemoContent | null> {
 		if (error instanceof DemoExists) return null;
 		throw error;
 	}
-	const workshop = createWorkshop(db, {
+	const workshop = await createWorkshop(db, {
 		organisationId: account.organisation.id,
 		title: m.demo_workshop_title({}, opts),
 		createdBy: account.user.id
 	});
 	await seedDemoAgenda(db, account.user.id, workshop.id);
-	const cycleId = seedDemoCycle(db, account.user.id, account.organisation.id);
+	const cycleId = await seedDemoCycle(db, account.user.id, account.organisation.id);
 	const caseDoc = await seedDemoCase(db, account.user.id, workshop.id);
 	await seedDemoVote(db, account.user.id, workshop.id, cycleId);
 	const actionsDoc = await seedDemoActionPoints(db, account.user.id, workshop.id, cycleId, caseStudyOf(caseDoc.doc));
-	seedDemoRegister(db, account.user.id, account.organisation.id, cycleId, workshop.id);
+	await seedDemoRegister(db, account.user.id, account.organisation.id, cycleId, workshop.id);
 	return {
 		email: DEMO_EMAIL,
 		password,
@@ -114,14 +114,14 @@ export async function seedDemo(db: Db): Promise<DemoContent | null> {
 }
 
 /** The demo workshop (the demo account's first), or null when there is no demo. */
-export function demoWorkshopId(db: Db): string | null {
-	const demo = findUserByEmail(db, DEMO_EMAIL);
+export async function demoWorkshopId(db: Db): Promise<string | null> {
+	const demo = await findUserByEmail(db, DEMO_EMAIL);
 	if (!demo) return null;
-	const row = db
+	const [row] = await db
 		.select({ id: workshopTable.id })
 		.from(workshopTable)
 		.where(eq(workshopTable.createdBy, demo.id))
-		.orderBy(asc(workshopTable.createdAt))
-		.get();
+		.orderBy(asc(workshopTable.createdAt), asc(workshopTable.id))
+		.limit(1);
 	return row?.id ?? null;
 }

@@ -16,15 +16,15 @@ export type CodeLookup =
 	| { kind: 'rate_limited'; retryAfterSeconds: number };
 
 /** Looks a typed code up for the client at `ip`, counting wrong codes against it. */
-export function lookupJoinCode(db: Db, limiter: RateLimiter, ip: string, code: string): CodeLookup {
-	const before = limiter.check(ip);
-	if (!before.allowed) return { kind: 'rate_limited', retryAfterSeconds: before.retryAfterSeconds };
-	const found = findWorkshopForJoin(db, { code });
-	if (!found) {
-		limiter.hit(ip);
-		return { kind: 'not_found' };
-	}
-	return { kind: 'found', workshopId: found.id, joinToken: ensureJoinCredentials(db, found.id).joinToken };
+export async function lookupJoinCode(db: Db, limiter: RateLimiter, ip: string, code: string): Promise<CodeLookup> {
+	// Counted before the lookup, so that parallel guesses cannot all pass while the database
+	// answers; a right code takes its hit back.
+	const attempt = limiter.hit(ip);
+	if (!attempt.allowed) return { kind: 'rate_limited', retryAfterSeconds: attempt.retryAfterSeconds };
+	const found = await findWorkshopForJoin(db, { code });
+	if (!found) return { kind: 'not_found' };
+	limiter.refund(ip);
+	return { kind: 'found', workshopId: found.id, joinToken: (await ensureJoinCredentials(db, found.id)).joinToken };
 }
 
 const KEY = Symbol.for('rightsboard.joinCodeLimiter');

@@ -5,7 +5,8 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from './db/client';
-import type { Executor } from './db/executor';
+import type { Executor, Tx } from './db/executor';
+import { isUniqueViolation } from './db/errors';
 import { workshop } from './db/schema';
 import { workshopRole, managesWorkshops } from './access';
 import { writeAudit } from './audit';
@@ -59,22 +60,21 @@ export function formatShortCode(code: string): string {
 }
 
 /** Throws JoinError('forbidden') unless the user owns or facilitates the workshop's organisation. */
-export function requireWorkshopManager(db: Db, userId: string, workshopId: string): void {
-	const role = workshopRole(db, userId, workshopId);
+export async function requireWorkshopManager(db: Executor, userId: string, workshopId: string): Promise<void> {
+	const role = await workshopRole(db, userId, workshopId);
 	if (!managesWorkshops(role)) throw new JoinError('forbidden');
 }
 
-function isUniqueViolation(error: unknown): boolean {
-	return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
-/** Writes a fresh token and code; a code collision (rare) is retried with another code. */
-function writeNewCredentials(db: Executor, workshopId: string): JoinCredentials {
+/**
+ * Runs `write` in a transaction with a fresh token and code. A code collision (rare) fails the
+ * statement, which ends the transaction on PostgreSQL: so the whole transaction is retried, with
+ * another code, from outside.
+ */
+async function withNewCredentials<T>(db: Db, write: (tx: Tx, fresh: JoinCredentials) => Promise<T>): Promise<T> {
 	for (let attempt = 1; ; attempt++) {
 		const fresh = { joinToken: newToken(), shortCode: newShortCode() };
 		try {
-			db.update(workshop).set(fresh).where(eq(workshop.id, workshopId)).run();
-			return fresh;
+			return await db.transaction((tx) => write(tx, fresh));
 		} catch (error) {
 			if (!isUniqueViolation(error) || attempt >= MAX_ATTEMPTS) throw error;
 		}
@@ -82,43 +82,55 @@ function writeNewCredentials(db: Executor, workshopId: string): JoinCredentials 
 }
 
 /** The workshop's join token and short code, created on first use. */
-export function ensureJoinCredentials(db: Db, workshopId: string): JoinCredentials {
-	const row = db
+export async function ensureJoinCredentials(db: Db, workshopId: string): Promise<JoinCredentials> {
+	const existing = await storedCredentials(db, workshopId);
+	if (existing) return existing;
+	// Read again in the transaction that writes, so two first uses agree on one pair.
+	return withNewCredentials(db, async (tx, fresh) => {
+		const stored = await storedCredentials(tx, workshopId);
+		if (stored) return stored;
+		await tx.update(workshop).set(fresh).where(eq(workshop.id, workshopId));
+		return fresh;
+	});
+}
+
+/** The workshop's token and code when it has both; null when it has none yet; JoinError when there is no such workshop. */
+async function storedCredentials(db: Executor, workshopId: string): Promise<JoinCredentials | null> {
+	const [row] = await db
 		.select({ joinToken: workshop.joinToken, shortCode: workshop.shortCode })
 		.from(workshop)
 		.where(eq(workshop.id, workshopId))
-		.get();
+		.limit(1);
 	if (!row) throw new JoinError('not_found');
-	if (row.joinToken && row.shortCode) return { joinToken: row.joinToken, shortCode: row.shortCode };
-	return writeNewCredentials(db, workshopId);
+	return row.joinToken && row.shortCode ? { joinToken: row.joinToken, shortCode: row.shortCode } : null;
 }
 
 /** Replaces the token and the code; links and codes handed out before stop working. */
-export function rotateJoinLink(db: Db, actorUserId: string, workshopId: string): JoinCredentials {
-	requireWorkshopManager(db, actorUserId, workshopId);
-	return db.transaction((tx) => {
-		const fresh = writeNewCredentials(tx, workshopId);
-		writeAudit(tx, { action: 'workshop.join_rotate', organisationId: organisationOf(tx, workshopId), actorUserId, subject: workshopId });
+export async function rotateJoinLink(db: Db, actorUserId: string, workshopId: string): Promise<JoinCredentials> {
+	return withNewCredentials(db, async (tx, fresh) => {
+		await requireWorkshopManager(tx, actorUserId, workshopId);
+		await tx.update(workshop).set(fresh).where(eq(workshop.id, workshopId));
+		await writeAudit(tx, { action: 'workshop.join_rotate', organisationId: await organisationOf(tx, workshopId), actorUserId, subject: workshopId });
 		return fresh;
 	});
 }
 
 /** Opens or closes joining; people who already joined stay in either way. */
-export function setJoiningOpen(db: Db, actorUserId: string, workshopId: string, open: boolean): void {
-	requireWorkshopManager(db, actorUserId, workshopId);
-	db.transaction((tx) => {
-		tx.update(workshop).set({ joiningOpen: open }).where(eq(workshop.id, workshopId)).run();
-		writeAudit(tx, {
+export async function setJoiningOpen(db: Db, actorUserId: string, workshopId: string, open: boolean): Promise<void> {
+	await db.transaction(async (tx) => {
+		await requireWorkshopManager(tx, actorUserId, workshopId);
+		await tx.update(workshop).set({ joiningOpen: open }).where(eq(workshop.id, workshopId));
+		await writeAudit(tx, {
 			action: open ? 'workshop.join_open' : 'workshop.join_close',
-			organisationId: organisationOf(tx, workshopId),
+			organisationId: await organisationOf(tx, workshopId),
 			actorUserId,
 			subject: workshopId
 		});
 	});
 }
 
-function organisationOf(db: Executor, workshopId: string): string | null {
-	return db.select({ id: workshop.organisationId }).from(workshop).where(eq(workshop.id, workshopId)).get()?.id ?? null;
+async function organisationOf(db: Executor, workshopId: string): Promise<string | null> {
+	return (await db.select({ id: workshop.organisationId }).from(workshop).where(eq(workshop.id, workshopId)).limit(1))[0]?.id ?? null;
 }
 
 const joinColumns = {
@@ -131,13 +143,13 @@ const joinColumns = {
 };
 
 /** The workshop as the join pages see it, by id; null when there is none. */
-export function getJoinWorkshop(db: Db, workshopId: string): JoinWorkshop | null {
-	const row = db.select(joinColumns).from(workshop).where(eq(workshop.id, workshopId)).get();
+export async function getJoinWorkshop(db: Executor, workshopId: string): Promise<JoinWorkshop | null> {
+	const [row] = await db.select(joinColumns).from(workshop).where(eq(workshop.id, workshopId)).limit(1);
 	return row ? { ...row, roleGroups: roleGroupsOf(row.roleGroups, row.language) } : null;
 }
 
 /** The workshop a join token or typed code opens, or null (also for malformed input). */
-export function findWorkshopForJoin(db: Db, by: { token: string } | { code: string }): JoinWorkshop | null {
+export async function findWorkshopForJoin(db: Db, by: { token: string } | { code: string }): Promise<JoinWorkshop | null> {
 	let condition;
 	if ('token' in by) {
 		if (!TOKEN_PATTERN.test(by.token)) return null;
@@ -147,6 +159,6 @@ export function findWorkshopForJoin(db: Db, by: { token: string } | { code: stri
 		if (code.length !== SHORT_CODE_LENGTH) return null;
 		condition = eq(workshop.shortCode, code);
 	}
-	const row = db.select(joinColumns).from(workshop).where(condition).get();
+	const [row] = await db.select(joinColumns).from(workshop).where(condition).limit(1);
 	return row ? { ...row, roleGroups: roleGroupsOf(row.roleGroups, row.language) } : null;
 }

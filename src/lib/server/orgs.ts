@@ -36,43 +36,42 @@ export function validateOrganisationName(raw: string): { name: string; issue: st
 
 /**
  * Inserts an organisation (name already valid) with `ownerUserId` as owner, and audits it.
- * Synchronous so it can share a transaction with the owner's account creation.
+ * Takes an Executor so it can share a transaction with the owner's account creation.
  */
-export function insertOrganisation(tx: Executor, name: string, ownerUserId: string, now = Date.now()): OrganisationSummary {
+export async function insertOrganisation(tx: Executor, name: string, ownerUserId: string, now = Date.now()): Promise<OrganisationSummary> {
 	const org = { id: newId(), name };
-	tx.insert(organisation).values({ ...org, createdAt: now }).run();
-	tx.insert(membership).values({ organisationId: org.id, userId: ownerUserId, role: 'owner', createdAt: now }).run();
-	writeAudit(tx, { action: 'organisation.create', organisationId: org.id, actorUserId: ownerUserId, subject: org.id }, now);
+	await tx.insert(organisation).values({ ...org, createdAt: now });
+	await tx.insert(membership).values({ organisationId: org.id, userId: ownerUserId, role: 'owner', createdAt: now });
+	await writeAudit(tx, { action: 'organisation.create', organisationId: org.id, actorUserId: ownerUserId, subject: org.id }, now);
 	return org;
 }
 
 /** Creates an organisation owned by `ownerUserId`; throws InputError on a bad name. */
-export function createOrganisation(db: Db, name: string, ownerUserId: string): OrganisationSummary {
+export async function createOrganisation(db: Db, name: string, ownerUserId: string): Promise<OrganisationSummary> {
 	const checked = validateOrganisationName(name);
 	throwIfIssues({ organisation: checked.issue });
 	return db.transaction((tx) => insertOrganisation(tx, checked.name, ownerUserId));
 }
 
 /** The organisations a user belongs to, with their role, by name. */
-export function listUserOrganisations(db: Executor, userId: string): UserOrganisation[] {
-	const rows = db
+export async function listUserOrganisations(db: Executor, userId: string): Promise<UserOrganisation[]> {
+	const rows = await db
 		.select({ id: organisation.id, name: organisation.name, role: membership.role })
 		.from(membership)
 		.innerJoin(organisation, eq(organisation.id, membership.organisationId))
 		.where(eq(membership.userId, userId))
-		.orderBy(asc(organisation.name), asc(organisation.id))
-		.all();
+		.orderBy(asc(organisation.name), asc(organisation.id));
 	// A role the code does not know (hand-edited row) grants nothing rather than something.
 	return rows.flatMap((r) => (isRole(r.role) ? [{ id: r.id, name: r.name, role: r.role }] : []));
 }
 
 /** The user's membership of the organisation, or null. */
-export function getMembership(db: Executor, organisationId: string, userId: string): Membership | null {
-	const row = db
+export async function getMembership(db: Executor, organisationId: string, userId: string): Promise<Membership | null> {
+	const [row] = await db
 		.select({ role: membership.role, createdAt: membership.createdAt })
 		.from(membership)
 		.where(and(eq(membership.organisationId, organisationId), eq(membership.userId, userId)))
-		.get();
+		.limit(1);
 	return row && isRole(row.role) ? { role: row.role, createdAt: row.createdAt } : null;
 }
 
@@ -80,16 +79,16 @@ export function getMembership(db: Executor, organisationId: string, userId: stri
  * Adds a user to an organisation with `role`. Throws InputError: `role_invalid`,
  * `organisation_not_found`, `user_not_found` or `already_member`.
  */
-export function addMember(db: Db, organisationId: string, userId: string, role: Role, actorUserId: string | null = null): void {
+export async function addMember(db: Db, organisationId: string, userId: string, role: Role, actorUserId: string | null = null): Promise<void> {
 	if (!isRole(role)) throw new InputError({ role: 'role_invalid' });
-	db.transaction((tx) => {
-		const org = tx.select({ id: organisation.id }).from(organisation).where(eq(organisation.id, organisationId)).get();
+	await db.transaction(async (tx) => {
+		const [org] = await tx.select({ id: organisation.id }).from(organisation).where(eq(organisation.id, organisationId)).limit(1);
 		if (!org) throw new InputError({ organisation: 'organisation_not_found' });
-		const found = tx.select({ id: userTable.id }).from(userTable).where(eq(userTable.id, userId)).get();
+		const [found] = await tx.select({ id: userTable.id }).from(userTable).where(eq(userTable.id, userId)).limit(1);
 		if (!found) throw new InputError({ user: 'user_not_found' });
-		if (getMembership(tx, organisationId, userId)) throw new InputError({ user: 'already_member' });
+		if (await getMembership(tx, organisationId, userId)) throw new InputError({ user: 'already_member' });
 		const now = Date.now();
-		tx.insert(membership).values({ organisationId, userId, role, createdAt: now }).run();
-		writeAudit(tx, { action: 'membership.add', organisationId, actorUserId, subject: userId, detail: role }, now);
-	}, { behavior: 'immediate' });
+		await tx.insert(membership).values({ organisationId, userId, role, createdAt: now });
+		await writeAudit(tx, { action: 'membership.add', organisationId, actorUserId, subject: userId, detail: role }, now);
+	});
 }

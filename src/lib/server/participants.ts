@@ -78,21 +78,25 @@ function checkJoinInput(input: JoinInput, roleGroups: readonly string[]): JoinIn
  * Adds a participant to an open workshop and returns them with the token for their cookie.
  * Throws JoinError (no such workshop, joining closed) or InputError (bad fields).
  */
-export function joinWorkshop(db: Db, workshopId: string, input: JoinInput, now = Date.now()): { participant: Participant; token: string } {
-	const target = getJoinWorkshop(db, workshopId);
-	if (!target) throw new JoinError('not_found');
-	if (!target.joiningOpen) throw new JoinError('closed');
-	const { acknowledgeOrganisation, ...checked } = checkJoinInput(input, target.roleGroups);
+export async function joinWorkshop(db: Db, workshopId: string, input: JoinInput, now = Date.now()): Promise<{ participant: Participant; token: string }> {
 	const token = newToken();
-	const participant: Participant = { id: newId(), workshopId, ...checked, createdAt: now };
-	db.insert(participantTable).values({ ...participant, acknowledgeOrganisation, tokenHash: sessionIdOf(token) }).run();
+	// One transaction: closing joining cannot slip in between the check and the insert.
+	const participant = await db.transaction(async (tx) => {
+		const target = await getJoinWorkshop(tx, workshopId);
+		if (!target) throw new JoinError('not_found');
+		if (!target.joiningOpen) throw new JoinError('closed');
+		const { acknowledgeOrganisation, ...checked } = checkJoinInput(input, target.roleGroups);
+		const joined: Participant = { id: newId(), workshopId, ...checked, createdAt: now };
+		await tx.insert(participantTable).values({ ...joined, acknowledgeOrganisation, tokenHash: sessionIdOf(token) });
+		return joined;
+	});
 	return { participant, token };
 }
 
 /** The participant a token belongs to in this workshop, or null (unknown, other workshop, removed). */
-export function authenticateParticipant(db: Db, workshopId: string, token: string): Participant | null {
+export async function authenticateParticipant(db: Db, workshopId: string, token: string): Promise<Participant | null> {
 	if (!TOKEN_PATTERN.test(token)) return null;
-	const row = db
+	const [row] = await db
 		.select(columns)
 		.from(participantTable)
 		.where(
@@ -102,35 +106,34 @@ export function authenticateParticipant(db: Db, workshopId: string, token: strin
 				isNull(participantTable.removedAt)
 			)
 		)
-		.get();
+		.limit(1);
 	return row ?? null;
 }
 
 /** The participant named by this workshop's cookie in a raw Cookie header (for the sync upgrade). */
-export function participantFromCookieHeader(db: Db, workshopId: string, cookieHeader: string | undefined): Participant | null {
+export async function participantFromCookieHeader(db: Db, workshopId: string, cookieHeader: string | undefined): Promise<Participant | null> {
 	const token = readCookie(cookieHeader, PARTICIPANT_COOKIE(workshopId));
 	return token ? authenticateParticipant(db, workshopId, token) : null;
 }
 
 /** The workshop's current participants, first joined first (facilitators only). */
-export function listParticipants(db: Db, actorUserId: string, workshopId: string): Participant[] {
-	requireWorkshopManager(db, actorUserId, workshopId);
+export async function listParticipants(db: Db, actorUserId: string, workshopId: string): Promise<Participant[]> {
+	await requireWorkshopManager(db, actorUserId, workshopId);
 	return db
 		.select(columns)
 		.from(participantTable)
 		.where(and(eq(participantTable.workshopId, workshopId), isNull(participantTable.removedAt)))
-		.orderBy(asc(participantTable.createdAt), asc(participantTable.id))
-		.all();
+		.orderBy(asc(participantTable.createdAt), asc(participantTable.id));
 }
 
 /**
  * Revokes a participant: their device is no longer admitted and their live connections close.
  * What they wrote stays. Returns false when there was no such current participant.
  */
-export function removeParticipant(db: Db, actorUserId: string, workshopId: string, participantId: string, now = Date.now()): boolean {
-	requireWorkshopManager(db, actorUserId, workshopId);
-	const removed = db.transaction((tx) => {
-		const result = tx
+export async function removeParticipant(db: Db, actorUserId: string, workshopId: string, participantId: string, now = Date.now()): Promise<boolean> {
+	const removed = await db.transaction(async (tx) => {
+		await requireWorkshopManager(tx, actorUserId, workshopId);
+		const changed = await tx
 			.update(participantTable)
 			.set({ removedAt: now })
 			.where(
@@ -140,11 +143,11 @@ export function removeParticipant(db: Db, actorUserId: string, workshopId: strin
 					isNull(participantTable.removedAt)
 				)
 			)
-			.run();
-		if (result.changes === 0) return false;
-		const org = tx.select({ id: workshop.organisationId }).from(workshop).where(eq(workshop.id, workshopId)).get();
+			.returning({ id: participantTable.id });
+		if (changed.length === 0) return false;
+		const [org] = await tx.select({ id: workshop.organisationId }).from(workshop).where(eq(workshop.id, workshopId)).limit(1);
 		// No name in the audit entry: the log outlives the workshop and anonymity must hold there too.
-		writeAudit(tx, { action: 'participant.remove', organisationId: org?.id, actorUserId, subject: participantId, detail: workshopId }, now);
+		await writeAudit(tx, { action: 'participant.remove', organisationId: org?.id, actorUserId, subject: participantId, detail: workshopId }, now);
 		return true;
 	});
 	if (removed) liveHub()?.disconnectParticipant(participantId);

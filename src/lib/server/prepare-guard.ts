@@ -15,9 +15,9 @@ export interface PreparableWorkshop {
  * The workshop and its organisation. Members and outsiders get the same 404 as for a workshop
  * that does not exist: the page is for preparing, and ids must not be probed.
  */
-export function requirePreparableWorkshop(db: Db, userId: string, workshopId: string): PreparableWorkshop {
-	const workshop = getWorkshop(db, workshopId);
-	if (!workshop || !canPrepare(workshopRole(db, userId, workshopId))) error(404, 'Not found');
-	const org = listUserOrganisations(db, userId).find((o) => o.id === workshop.organisationId);
+export async function requirePreparableWorkshop(db: Db, userId: string, workshopId: string): Promise<PreparableWorkshop> {
+	const workshop = await getWorkshop(db, workshopId);
+	if (!workshop || !canPrepare(await workshopRole(db, userId, workshopId))) error(404, 'Not found');
+	const org = (await listUserOrganisations(db, userId)).find((o) => o.id === workshop.organisationId);
 	return { workshop, organisation: { id: workshop.organisationId, name: org?.name ?? '' } };
 }

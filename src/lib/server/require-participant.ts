@@ -9,17 +9,17 @@ import { authenticateParticipant, type Participant } from './participants';
 import { deleteParticipantCookie, participantToken } from './participant-cookie';
 
 /** The participant, or null (and a stale cookie removed); for endpoints that answer 401 themselves. */
-export function currentParticipant(event: RequestEvent): Participant | null {
+export async function currentParticipant(event: RequestEvent): Promise<Participant | null> {
 	const workshopId = event.params.workshopId ?? '';
 	const token = participantToken(event, workshopId);
-	const participant = token ? authenticateParticipant(getDb(), workshopId, token) : null;
+	const participant = token ? await authenticateParticipant(getDb(), workshopId, token) : null;
 	if (!participant && token) deleteParticipantCookie(event, workshopId);
 	return participant;
 }
 
 /** The participant, or a redirect to /join. */
-export function requireParticipant(event: RequestEvent): Participant {
-	const participant = currentParticipant(event);
+export async function requireParticipant(event: RequestEvent): Promise<Participant> {
+	const participant = await currentParticipant(event);
 	if (participant) return participant;
 	redirect(303, '/join');
 }

@@ -44,8 +44,8 @@ export function roleGroupKind(label: string, overrides: Record<string, unknown> 
 }
 
 /** The workshop's overrides (`role_group_kinds`), ignoring anything malformed. */
-export function workshopRoleGroupKinds(db: Executor, workshopId: string): Record<string, RoleGroupKind> {
-	const row = db.select({ kinds: workshop.roleGroupKinds }).from(workshop).where(eq(workshop.id, workshopId)).get();
+export async function workshopRoleGroupKinds(db: Executor, workshopId: string): Promise<Record<string, RoleGroupKind>> {
+	const [row] = await db.select({ kinds: workshop.roleGroupKinds }).from(workshop).where(eq(workshop.id, workshopId)).limit(1);
 	return parseRoleGroupKinds(row?.kinds);
 }
 

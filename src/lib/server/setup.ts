@@ -23,22 +23,22 @@ export class AlreadySetUpError extends Error {
 const setUp = new WeakSet<Db>();
 const hasAny = new WeakSet<Db>();
 
-function countRealUsers(db: Executor): number {
-	return db.select({ n: count() }).from(user).where(ne(user.email, DEMO_EMAIL)).get()?.n ?? 0;
+async function countRealUsers(db: Executor): Promise<number> {
+	return (await db.select({ n: count() }).from(user).where(ne(user.email, DEMO_EMAIL)))[0]?.n ?? 0;
 }
 
 /** True once a real account exists (the demo account does not count); then /setup closes. */
-export function isSetUp(db: Db): boolean {
+export async function isSetUp(db: Db): Promise<boolean> {
 	if (setUp.has(db)) return true;
-	if (countRealUsers(db) === 0) return false;
+	if ((await countRealUsers(db)) === 0) return false;
 	setUp.add(db);
 	return true;
 }
 
 /** True once any account exists, the demo account included; until then every page leads to /setup. */
-export function hasAccounts(db: Db): boolean {
+export async function hasAccounts(db: Db): Promise<boolean> {
 	if (hasAny.has(db)) return true;
-	if (countUsers(db) === 0) return false;
+	if ((await countUsers(db)) === 0) return false;
 	hasAny.add(db);
 	return true;
 }
@@ -48,8 +48,8 @@ export function hasAccounts(db: Db): boolean {
  * transaction. Throws AlreadySetUpError when any account exists, InputError on bad fields.
  */
 export async function createFirstAccount(db: Db, input: NewAccountInput): Promise<NewAccount> {
-	const account = await registerAccount(db, input, (tx) => {
-		if (countRealUsers(tx) > 0) throw new AlreadySetUpError();
+	const account = await registerAccount(db, input, async (tx) => {
+		if ((await countRealUsers(tx)) > 0) throw new AlreadySetUpError();
 	});
 	setUp.add(db);
 	hasAny.add(db);

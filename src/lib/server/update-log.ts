@@ -1,99 +1,83 @@
 /**
  * The durable update log: each Yjs update is appended to `doc_update` before anyone else sees it.
  * Appends that arrive within the group-commit window share one transaction (one fsync), and each
- * caller's promise resolves only after that transaction committed. Compaction folds a document's
- * log into `doc_snapshot` (load = snapshot + tail).
+ * caller's promise resolves with the update's seq only after that transaction committed. One batch
+ * is written at a time; appends arriving meanwhile form the next one. Compaction folds a
+ * document's log into `doc_snapshot` (load = snapshot + tail). See update-store.ts for storage.
  */
-import type Database from 'better-sqlite3';
+import type { PendingAppend, StoredUpdates, UpdateStore } from './update-store';
 
-export interface StoredDoc {
-	/** The snapshot (if any) followed by every later update, in commit order. */
-	updates: Uint8Array[];
-	/** Id of the newest update included, 0 when the document is new. */
-	lastId: number;
-	/** Number of updates after the snapshot. */
-	tail: number;
-}
+export type { StoredUpdates } from './update-store';
 
-interface Pending {
-	doc: string;
-	data: Uint8Array;
-	resolve: (id: number) => void;
+interface Pending extends PendingAppend {
+	resolve: (seq: number) => void;
 	reject: (error: unknown) => void;
 }
 
+const MAX_BATCH = 1000;
+
 export class UpdateLog {
-	#db: Database.Database;
+	#store: UpdateStore;
 	#windowMs: number;
 	#queue: Pending[] = [];
 	#timer: NodeJS.Timeout | null = null;
-	#insert: Database.Statement;
-	#snapshot: Database.Statement;
-	#tail: Database.Statement;
-	#upsertSnapshot: Database.Statement;
-	#trim: Database.Statement;
-	#writeBatch: (batch: Pending[]) => number[];
+	#writing: Promise<void> | null = null;
 
-	constructor(db: Database.Database, windowMs: number) {
-		this.#db = db;
+	constructor(store: UpdateStore, windowMs: number) {
+		this.#store = store;
 		this.#windowMs = Math.min(Math.max(windowMs, 0), 50);
-		this.#insert = db.prepare('INSERT INTO doc_update (doc, data, created_at) VALUES (?, ?, ?)');
-		this.#snapshot = db.prepare('SELECT upto_id AS uptoId, data FROM doc_snapshot WHERE doc = ?');
-		this.#tail = db.prepare('SELECT id, data FROM doc_update WHERE doc = ? AND id > ? ORDER BY id');
-		this.#upsertSnapshot = db.prepare(
-			`INSERT INTO doc_snapshot (doc, upto_id, data, updated_at) VALUES (?, ?, ?, ?)
-			 ON CONFLICT(doc) DO UPDATE SET upto_id = excluded.upto_id, data = excluded.data, updated_at = excluded.updated_at`
-		);
-		this.#trim = db.prepare('DELETE FROM doc_update WHERE doc = ? AND id <= ?');
-		this.#writeBatch = db.transaction((batch: Pending[]) => {
-			const now = Date.now();
-			return batch.map((p) => Number(this.#insert.run(p.doc, p.data, now).lastInsertRowid));
-		});
 	}
 
-	/** Everything stored for `doc`. */
-	load(doc: string): StoredDoc {
-		const snap = this.#snapshot.get(doc) as { uptoId: number; data: Buffer } | undefined;
-		const rows = this.#tail.all(doc, snap?.uptoId ?? 0) as { id: number; data: Buffer }[];
-		const updates: Uint8Array[] = [];
-		if (snap) updates.push(new Uint8Array(snap.data));
-		for (const r of rows) updates.push(new Uint8Array(r.data));
-		const lastId = rows.length > 0 ? rows[rows.length - 1]!.id : (snap?.uptoId ?? 0);
-		return { updates, lastId, tail: rows.length };
+	/** Everything stored for `doc`: the snapshot and every later update. */
+	load(doc: string): Promise<StoredUpdates> {
+		return this.#store.read(doc, null);
 	}
 
-	/** Appends one update; resolves with its log id once it is committed to disk. */
+	/** What was committed for `doc` after `seq` (a newer snapshot stands in for what it folded). */
+	since(doc: string, seq: number): Promise<StoredUpdates> {
+		return this.#store.read(doc, seq);
+	}
+
+	/** Appends one update; resolves with its seq once it is committed to disk. */
 	append(doc: string, data: Uint8Array): Promise<number> {
 		return new Promise((resolve, reject) => {
 			this.#queue.push({ doc, data, resolve, reject });
-			if (this.#queue.length >= 1000) this.flush();
-			else this.#timer ??= setTimeout(() => this.flush(), this.#windowMs);
+			if (this.#queue.length >= MAX_BATCH) void this.flush();
+			else this.#timer ??= setTimeout(() => void this.flush(), this.#windowMs);
 		});
 	}
 
-	/** Commits everything queued now (also called by the timer). */
-	flush(): void {
+	/** Commits everything queued now (also called by the timer); resolves when it is committed. */
+	async flush(): Promise<void> {
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = null;
-		const batch = this.#queue;
+		while (this.#writing) await this.#writing;
+		const batch = this.#queue.splice(0, MAX_BATCH);
 		if (batch.length === 0) return;
-		this.#queue = [];
-		let ids: number[];
+		this.#writing = this.#write(batch);
 		try {
-			ids = this.#writeBatch(batch);
+			await this.#writing;
+		} finally {
+			this.#writing = null;
+		}
+		// Appends that arrived while this batch was written go out next, without waiting a full window.
+		if (this.#queue.length > 0) this.#timer ??= setTimeout(() => void this.flush(), 0);
+	}
+
+	async #write(batch: Pending[]): Promise<void> {
+		let seqs: number[];
+		try {
+			seqs = await this.#store.write(batch);
 		} catch (error) {
 			for (const p of batch) p.reject(error);
 			return;
 		}
-		batch.forEach((p, i) => p.resolve(ids[i]!));
+		batch.forEach((p, i) => p.resolve(seqs[i]!));
 	}
 
-	/** Replaces the log of `doc` up to `uptoId` with `state` (the folded document). */
-	compact(doc: string, state: Uint8Array, uptoId: number): void {
-		this.#db.transaction(() => {
-			this.#upsertSnapshot.run(doc, uptoId, state, Date.now());
-			this.#trim.run(doc, uptoId);
-		})();
+	/** Replaces the log of `doc` up to `uptoSeq` with `state` (the folded document). */
+	compact(doc: string, state: Uint8Array, uptoSeq: number): Promise<void> {
+		return this.#store.compact(doc, state, uptoSeq);
 	}
 
 	/** Number of queued, uncommitted appends. */

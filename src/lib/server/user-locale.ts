@@ -10,7 +10,8 @@ import { user } from './db/schema';
 import { chosenLocale, setLocaleCookie } from './locale-cookie';
 import { baseLocale } from '../paraglide/runtime';
 
-export function applyStoredLocale(cookies: Cookies, db: Db, userId: string): void {
-	const stored = chosenLocale(db.select({ locale: user.locale }).from(user).where(eq(user.id, userId)).get()?.locale);
+export async function applyStoredLocale(cookies: Cookies, db: Db, userId: string): Promise<void> {
+	const [row] = await db.select({ locale: user.locale }).from(user).where(eq(user.id, userId)).limit(1);
+	const stored = chosenLocale(row?.locale);
 	if (stored && stored !== baseLocale) setLocaleCookie(cookies, stored);
 }

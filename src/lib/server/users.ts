@@ -41,19 +41,19 @@ export function validateNewUser(input: NewUserInput): {
 
 /**
  * Inserts a user whose fields are already valid and whose password is already hashed.
- * Synchronous so callers can put it in one transaction with related rows.
- * Throws InputError `email_taken` when the address has an account.
+ * Takes an Executor so callers can put it in one transaction with related rows (the duplicate
+ * check then still holds at insert). Throws InputError `email_taken` when the address has an account.
  */
-export function insertUser(
+export async function insertUser(
 	tx: Executor,
 	fields: { email: string; displayName: string; passwordHash: string },
 	now = Date.now()
-): UserSummary {
-	const taken = tx.select({ id: userTable.id }).from(userTable).where(eq(userTable.email, fields.email)).get();
+): Promise<UserSummary> {
+	const [taken] = await tx.select({ id: userTable.id }).from(userTable).where(eq(userTable.email, fields.email)).limit(1);
 	if (taken) throw new InputError({ email: 'email_taken' });
 	const row = { id: newId(), email: fields.email, displayName: fields.displayName };
-	tx.insert(userTable).values({ ...row, passwordHash: fields.passwordHash, createdAt: now }).run();
-	writeAudit(tx, { action: 'user.create', actorUserId: row.id, subject: row.id }, now);
+	await tx.insert(userTable).values({ ...row, passwordHash: fields.passwordHash, createdAt: now });
+	await writeAudit(tx, { action: 'user.create', actorUserId: row.id, subject: row.id }, now);
 	return row;
 }
 
@@ -62,30 +62,30 @@ export async function createUser(db: Db, input: NewUserInput): Promise<UserSumma
 	const { email, displayName, issues } = validateNewUser(input);
 	throwIfIssues(issues);
 	const passwordHash = await hashPassword(input.password);
-	// IMMEDIATE takes the write lock before the duplicate check, so a second process (the CLI)
-	// cannot insert the same email between our check and our insert.
-	return db.transaction((tx) => insertUser(tx, { email, displayName, passwordHash }), { behavior: 'immediate' });
+	// One transaction around the duplicate check and the insert, so no other request or process
+	// (the CLI) can insert the same email between our check and our insert.
+	return db.transaction((tx) => insertUser(tx, { email, displayName, passwordHash }));
 }
 
 /** The account with this email (any case, surrounding spaces ignored), or null. */
-export function findUserByEmail(db: Executor, email: string): (UserSummary & { passwordHash: string }) | null {
-	const row = db
+export async function findUserByEmail(db: Executor, email: string): Promise<(UserSummary & { passwordHash: string }) | null> {
+	const [row] = await db
 		.select({ id: userTable.id, email: userTable.email, displayName: userTable.displayName, passwordHash: userTable.passwordHash })
 		.from(userTable)
 		.where(eq(userTable.email, normaliseEmail(email)))
-		.get();
+		.limit(1);
 	return row ?? null;
 }
 
 /** The account when email and password match, else null; same work done either way. */
 export async function verifyCredentials(db: Db, email: string, password: string): Promise<UserSummary | null> {
-	const found = findUserByEmail(db, email);
+	const found = await findUserByEmail(db, email);
 	if (!found) return dummyVerify(password).then(() => null);
 	if (!(await verifyPassword(password, found.passwordHash))) return null;
 	return { id: found.id, email: found.email, displayName: found.displayName };
 }
 
 /** How many accounts exist. */
-export function countUsers(db: Executor): number {
-	return db.select({ n: count() }).from(userTable).get()?.n ?? 0;
+export async function countUsers(db: Executor): Promise<number> {
+	return (await db.select({ n: count() }).from(userTable))[0]?.n ?? 0;
 }

@@ -3,6 +3,7 @@
  * organisation. One guard so every preparation function refuses the same way.
  */
 import type { Db } from './db/client';
+import type { Executor } from './db/executor';
 import { managesWorkshops, workshopRole, type Role } from './access';
 
 /**
@@ -30,8 +31,8 @@ export function canPrepare(role: Role | null): boolean {
 }
 
 /** The user's role when they may prepare the workshop; throws WorkshopAccessError otherwise. */
-export function requirePreparer(db: Db, userId: string, workshopId: string): Role {
-	const role = workshopRole(db, userId, workshopId);
+export async function requirePreparer(db: Executor, userId: string, workshopId: string): Promise<Role> {
+	const role = await workshopRole(db as Db, userId, workshopId);
 	if (!role) throw new WorkshopAccessError('not_found');
 	if (!canPrepare(role)) throw new WorkshopAccessError('forbidden');
 	return role;

@@ -26,27 +26,24 @@ export async function updateWorkshopDetails(
 	workshopId: string,
 	raw: WorkshopDetailsRaw
 ): Promise<Workshop> {
-	requirePreparer(db, actorUserId, workshopId);
+	await requirePreparer(db, actorUserId, workshopId);
 	const { value, issues } = validateWorkshopDetails(raw, WORKSHOP_LANGUAGES);
 	if (Object.keys(issues).length > 0) throw new InputError(issues);
-	const saved = db.transaction(
-		(tx) => {
-			tx.update(workshop)
-				.set({
-					...value,
-					roleGroups: JSON.stringify(value.roleGroups),
-					expectedRoleGroups: JSON.stringify(value.expectedRoleGroups),
-					roleGroupKinds: JSON.stringify(value.roleGroupKinds)
-				})
-				.where(eq(workshop.id, workshopId))
-				.run();
-			const row = getWorkshop(tx, workshopId);
-			// Deleted between the access check and the write: answer as for any missing workshop.
-			if (!row) throw new WorkshopAccessError('not_found');
-			return row;
-		},
-		{ behavior: 'immediate' }
-	);
+	const saved = await db.transaction(async (tx) => {
+		await tx
+			.update(workshop)
+			.set({
+				...value,
+				roleGroups: JSON.stringify(value.roleGroups),
+				expectedRoleGroups: JSON.stringify(value.expectedRoleGroups),
+				roleGroupKinds: JSON.stringify(value.roleGroupKinds)
+			})
+			.where(eq(workshop.id, workshopId));
+		const row = await getWorkshop(tx, workshopId);
+		// Deleted between the access check and the write: answer as for any missing workshop.
+		if (!row) throw new WorkshopAccessError('not_found');
+		return row;
+	});
 	await publishWorkshop(db, workshopId);
 	return saved;
 }

@@ -19,26 +19,21 @@ import { validateWorkshopTitle } from '../shared/workshop-title';
  * WorkshopAccessError when the user may not prepare the source workshop. Returns the new workshop.
  */
 export async function duplicateWorkshop(db: Db, actorUserId: string, workshopId: string, newTitle: unknown): Promise<Workshop> {
-	requirePreparer(db, actorUserId, workshopId);
+	await requirePreparer(db, actorUserId, workshopId);
 	const checked = validateWorkshopTitle(newTitle);
 	if (!checked.ok) throw new InputError({ title: checked.problem === 'empty' ? 'title_required' : 'title_too_long' });
 	const now = Date.now();
-	const created = db.transaction(
-		(tx) => {
-			const source = getWorkshop(tx, workshopId);
-			if (!source) throw new WorkshopAccessError('not_found');
-			const copy: Workshop = { ...source, id: newId(), title: checked.title, scheduledOn: null, createdBy: actorUserId, createdAt: now };
-			insertWorkshop(tx, copy);
-			listActivities(tx, workshopId).forEach((item, position) => {
-				tx.insert(activity)
-					.values({ ...item, id: newId(), workshopId: copy.id, position, refId: null, createdAt: now })
-					.run();
-			});
-			writeAudit(tx, { action: 'workshop.duplicate', organisationId: source.organisationId, actorUserId, subject: copy.id, detail: workshopId }, now);
-			return copy;
-		},
-		{ behavior: 'immediate' }
-	);
+	const created = await db.transaction(async (tx) => {
+		const source = await getWorkshop(tx, workshopId);
+		if (!source) throw new WorkshopAccessError('not_found');
+		const copy: Workshop = { ...source, id: newId(), title: checked.title, scheduledOn: null, createdBy: actorUserId, createdAt: now };
+		await insertWorkshop(tx, copy);
+		for (const [position, item] of (await listActivities(tx, workshopId)).entries()) {
+			await tx.insert(activity).values({ ...item, id: newId(), workshopId: copy.id, position, refId: null, createdAt: now });
+		}
+		await writeAudit(tx, { action: 'workshop.duplicate', organisationId: source.organisationId, actorUserId, subject: copy.id, detail: workshopId }, now);
+		return copy;
+	});
 	await publishWorkshop(db, created.id);
 	return created;
 }

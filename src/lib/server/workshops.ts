@@ -93,25 +93,26 @@ function toWorkshop(row: Row): Workshop {
 }
 
 /** The user's role in the organisation. */
-function roleIn(db: Executor, organisationId: string, userId: string): string | undefined {
-	return db
+async function roleIn(db: Executor, organisationId: string, userId: string): Promise<string | undefined> {
+	const [row] = await db
 		.select({ role: membership.role })
 		.from(membership)
 		.where(and(eq(membership.organisationId, organisationId), eq(membership.userId, userId)))
-		.get()?.role;
+		.limit(1);
+	return row?.role;
 }
 
 /**
  * Creates a workshop with an empty agenda and the default role groups in its language (the base
  * locale when not given); throws WorkshopError when the title is invalid or the creator may not.
  */
-export function createWorkshop(
+export async function createWorkshop(
 	db: Db,
 	input: { organisationId: string; title: string; createdBy: string; language?: string }
-): Workshop {
+): Promise<Workshop> {
 	const checked = validateWorkshopTitle(input.title);
 	if (!checked.ok) throw new WorkshopError(checked.problem);
-	if (!canManageWorkshops(roleIn(db, input.organisationId, input.createdBy))) throw new WorkshopError('forbidden');
+	if (!canManageWorkshops(await roleIn(db, input.organisationId, input.createdBy))) throw new WorkshopError('forbidden');
 	// A language the app cannot show would leave the default role groups untranslatable.
 	const language = input.language && isLocale(input.language) ? input.language : baseLocale;
 	const row: Workshop = {
@@ -127,35 +128,32 @@ export function createWorkshop(
 		createdBy: input.createdBy,
 		createdAt: Date.now()
 	};
-	insertWorkshop(db, row);
+	await insertWorkshop(db, row);
 	return row;
 }
 
 /** Writes a new workshop row (lists as JSON); callers have checked the rules. */
-export function insertWorkshop(db: Executor, row: Workshop): void {
-	db.insert(workshop)
-		.values({
-			...row,
-			roleGroups: JSON.stringify(row.roleGroups),
-			expectedRoleGroups: JSON.stringify(row.expectedRoleGroups),
-			roleGroupKinds: JSON.stringify(row.roleGroupKinds)
-		})
-		.run();
+export async function insertWorkshop(db: Executor, row: Workshop): Promise<void> {
+	await db.insert(workshop).values({
+		...row,
+		roleGroups: JSON.stringify(row.roleGroups),
+		expectedRoleGroups: JSON.stringify(row.expectedRoleGroups),
+		roleGroupKinds: JSON.stringify(row.roleGroupKinds)
+	});
 }
 
 /** The organisation's workshops, newest first. */
-export function listWorkshops(db: Db, organisationId: string): Workshop[] {
-	return db
+export async function listWorkshops(db: Db, organisationId: string): Promise<Workshop[]> {
+	const rows = await db
 		.select(columns)
 		.from(workshop)
 		.where(eq(workshop.organisationId, organisationId))
-		.orderBy(desc(workshop.createdAt), desc(workshop.id))
-		.all()
-		.map(toWorkshop);
+		.orderBy(desc(workshop.createdAt), desc(workshop.id));
+	return rows.map(toWorkshop);
 }
 
 /** One workshop, or null when there is none with that id. */
-export function getWorkshop(db: Executor, id: string): Workshop | null {
-	const row = db.select(columns).from(workshop).where(eq(workshop.id, id)).get();
+export async function getWorkshop(db: Executor, id: string): Promise<Workshop | null> {
+	const [row] = await db.select(columns).from(workshop).where(eq(workshop.id, id)).limit(1);
 	return row ? toWorkshop(row) : null;
 }

@@ -14,7 +14,7 @@ export const actions: Actions = {
 		const code = formString(await event.request.formData(), 'code').slice(0, 64);
 		if (code.trim() === '') return fail(400, { code, message: m.join_code_missing() });
 		const ip = event.getClientAddress();
-		const found = lookupJoinCode(getDb(), joinCodeLimiter(), ip, code);
+		const found = await lookupJoinCode(getDb(), joinCodeLimiter(), ip, code);
 		if (found.kind === 'rate_limited') {
 			log.warn('join code guessing rate limited', { ip, retryAfterSeconds: found.retryAfterSeconds });
 			event.setHeaders({ 'retry-after': String(found.retryAfterSeconds) });

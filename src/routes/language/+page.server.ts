@@ -17,7 +17,7 @@ export const actions: Actions = {
 		const locale = chosenLocale(formString(data, 'locale'));
 		if (!locale) error(400, 'Unknown language');
 		setLocaleCookie(cookies, locale);
-		if (locals.user) getDb().update(user).set({ locale }).where(eq(user.id, locals.user.id)).run();
+		if (locals.user) await getDb().update(user).set({ locale }).where(eq(user.id, locals.user.id));
 		redirect(303, safeRedirectTarget(formString(data, 'returnTo')));
 	}
 };

@@ -10,16 +10,16 @@ import { formString } from '$lib/server/form-data';
 import { log } from '$lib/server/logger';
 
 /** Only reachable on a fresh database; afterwards accounts sign in. */
-export const load: PageServerLoad = () => {
+export const load: PageServerLoad = async () => {
 	const db = getDb();
-	if (isSetUp(db)) redirect(303, '/signin');
-	return { demo: hasAccounts(db) };
+	if (await isSetUp(db)) redirect(303, '/signin');
+	return { demo: await hasAccounts(db) };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const db = getDb();
-		if (isSetUp(db)) redirect(303, '/signin');
+		if (await isSetUp(db)) redirect(303, '/signin');
 		const data = await event.request.formData();
 		const values = {
 			displayName: formString(data, 'displayName'),

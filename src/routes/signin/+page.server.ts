@@ -14,17 +14,17 @@ import { formString } from '$lib/server/form-data';
 import { normaliseEmail } from '$lib/shared/account-rules';
 import { log } from '$lib/server/logger';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const db = getDb();
-	if (!hasAccounts(db)) redirect(303, '/setup');
+	if (!(await hasAccounts(db))) redirect(303, '/setup');
 	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
-	return { signup: config().signup, setupOpen: !isSetUp(db) };
+	return { signup: config().signup, setupOpen: !(await isSetUp(db)) };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const db = getDb();
-		if (!hasAccounts(db)) redirect(303, '/setup');
+		if (!(await hasAccounts(db))) redirect(303, '/setup');
 		const data = await event.request.formData();
 		const email = normaliseEmail(formString(data, 'email'));
 		const password = formString(data, 'password');
@@ -50,7 +50,7 @@ export const actions: Actions = {
 		// A new sign-in replaces whatever session this browser had.
 		if (event.locals.session) await invalidateSession(db, event.locals.session.id);
 		await startSession(event, db, user.id);
-		applyStoredLocale(event.cookies, db, user.id);
+		await applyStoredLocale(event.cookies, db, user.id);
 		log.info('signed in', { userId: user.id });
 		redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo')));
 	}

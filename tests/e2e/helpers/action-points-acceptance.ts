@@ -73,18 +73,18 @@ export async function answer(phone: Page, title: string, stance: 'Endorse' | 'En
 /** The organisation, cycle and workshop of the story, with an action-points activity, a vote, and four people joined. */
 export async function seedAcceptance(fx: Fixtures) {
 	const coordinator = await fx.user(COORDINATOR);
-	const orgId = fx.organisation([[coordinator, 'facilitator']], 'City of Gdańsk');
-	const cycleId = cycle(fx.db, orgId, rightscitiesFramework(fx.db, orgId).id, [], CYCLE);
-	const workshopId = fx.workshop(orgId, 'Housing rights: what we will do');
+	const orgId = await fx.organisation([[coordinator, 'facilitator']], 'City of Gdańsk');
+	const cycleId = await cycle(fx.db, orgId, (await rightscitiesFramework(fx.db, orgId)).id, [], CYCLE);
+	const workshopId = await fx.workshop(orgId, 'Housing rights: what we will do');
 	// Role groups of both sides; their sides come from the default labels, nothing set by hand.
-	fx.db.update(workshop).set({ roleGroups: JSON.stringify([SERVANT, SOCIETY, RESIDENT]) }).where(eq(workshop.id, workshopId)).run();
-	fx.activity(workshopId, DRAFTING, 'action_points', 0, 'anonymous');
-	const voteId = fx.activity(workshopId, VALIDATING, 'vote', 1, 'role_group');
+	await fx.db.update(workshop).set({ roleGroups: JSON.stringify([SERVANT, SOCIETY, RESIDENT]) }).where(eq(workshop.id, workshopId));
+	await fx.activity(workshopId, DRAFTING, 'action_points', 0, 'anonymous');
+	const voteId = await fx.activity(workshopId, VALIDATING, 'vote', 1, 'role_group');
 	const joined = {
-		resident: fx.participant(workshopId, PEOPLE.resident, RESIDENT),
-		cleo: fx.participant(workshopId, PEOPLE.cleo, SOCIETY),
-		cato: fx.participant(workshopId, PEOPLE.cato, SOCIETY),
-		servant: fx.participant(workshopId, PEOPLE.servant, SERVANT)
+		resident: await fx.participant(workshopId, PEOPLE.resident, RESIDENT),
+		cleo: await fx.participant(workshopId, PEOPLE.cleo, SOCIETY),
+		cato: await fx.participant(workshopId, PEOPLE.cato, SOCIETY),
+		servant: await fx.participant(workshopId, PEOPLE.servant, SERVANT)
 	};
 	return { coordinator, orgId, cycleId, workshopId, voteId, joined };
 }

@@ -2,46 +2,45 @@
  * Workshops and participants written straight into a running server's database (WAL allows a
  * second connection), so the joining tests do not depend on the workshop editor's pages.
  */
-import { eq } from 'drizzle-orm';
-import { openDb } from '../../../src/lib/server/db/client';
-import { organisation, workshop } from '../../../src/lib/server/db/schema';
+import { count, eq } from 'drizzle-orm';
+import { Fixtures } from '../../helpers/fixtures';
+import { organisation, participant, workshop } from '../../../src/lib/server/db/schema';
 import { newId } from '../../../src/lib/server/ids';
 import { joinWorkshop, type JoinInput } from '../../../src/lib/server/participants';
 
 /** Adds a workshop to the organisation of that name; returns its id. */
-export function addWorkshop(dbPath: string, input: { organisation: string; title: string; roleGroups: string[] }): string {
-	const handle = openDb(dbPath);
+export async function addWorkshop(database: string, input: { organisation: string; title: string; roleGroups: string[] }): Promise<string> {
+	const fx = new Fixtures(database);
 	try {
-		const org = handle.db.select({ id: organisation.id }).from(organisation).where(eq(organisation.name, input.organisation)).get();
-		if (!org) throw new Error(`no organisation named "${input.organisation}" in ${dbPath}`);
+		const [org] = await fx.db.select({ id: organisation.id }).from(organisation).where(eq(organisation.name, input.organisation)).limit(1);
+		if (!org) throw new Error(`no organisation named "${input.organisation}" in ${database}`);
 		const id = newId();
-		handle.db
+		await fx.db
 			.insert(workshop)
-			.values({ id, organisationId: org.id, title: input.title, roleGroups: JSON.stringify(input.roleGroups), createdAt: Date.now() })
-			.run();
+			.values({ id, organisationId: org.id, title: input.title, roleGroups: JSON.stringify(input.roleGroups), createdAt: Date.now() });
 		return id;
 	} finally {
-		handle.close();
+		await fx.close();
 	}
 }
 
 /** Joins a workshop as the app would; returns the token a participant cookie would carry. */
-export function addParticipant(dbPath: string, workshopId: string, input: JoinInput): string {
-	const handle = openDb(dbPath);
+export async function addParticipant(database: string, workshopId: string, input: JoinInput): Promise<string> {
+	const fx = new Fixtures(database);
 	try {
-		return joinWorkshop(handle.db, workshopId, input).token;
+		return (await joinWorkshop(fx.db, workshopId, input)).token;
 	} finally {
-		handle.close();
+		await fx.close();
 	}
 }
 
 /** How many participants a workshop has, removed ones included. */
-export function participantCount(dbPath: string, workshopId: string): number {
-	const handle = openDb(dbPath);
+export async function participantCount(database: string, workshopId: string): Promise<number> {
+	const fx = new Fixtures(database);
 	try {
-		const row = handle.sqlite.prepare('select count(*) as n from participant where workshop_id = ?').get(workshopId) as { n: number };
-		return row.n;
+		const [row] = await fx.db.select({ n: count() }).from(participant).where(eq(participant.workshopId, workshopId));
+		return row!.n;
 	} finally {
-		handle.close();
+		await fx.close();
 	}
 }

@@ -32,17 +32,17 @@ export interface AgendaItem {
 
 /** Creates a facilitator, an organisation, a workshop with role groups, and its agenda. */
 export async function createLiveWorkshop(server: RunningServer, title: string, agenda: AgendaItem[]): Promise<LiveWorkshop> {
-	const fx = new Fixtures(server.dbPath);
+	const fx = new Fixtures(server.database);
 	try {
 		const facilitator = await fx.user('Fay Facilitator');
 		const orgName = `Org ${Math.random().toString(36).slice(2, 8)}`;
-		fx.organisation([[facilitator, 'facilitator']], orgName);
-		const workshopId = addWorkshop(server.dbPath, { organisation: orgName, title, roleGroups: ROLE_GROUPS });
+		await fx.organisation([[facilitator, 'facilitator']], orgName);
+		const workshopId = await addWorkshop(server.database, { organisation: orgName, title, roleGroups: ROLE_GROUPS });
 		const activities: Record<string, string> = {};
-		agenda.forEach((a, i) => (activities[a.title] = fx.activity(workshopId, a.title, a.type, i, a.anonymity ?? 'role_group')));
+		for (const [i, a] of agenda.entries()) activities[a.title] = await fx.activity(workshopId, a.title, a.type, i, a.anonymity ?? 'role_group');
 		return { workshopId, title, facilitatorToken: facilitator.token, activities };
 	} finally {
-		fx.close();
+		await fx.close();
 	}
 }
 

@@ -12,18 +12,18 @@ import type { DocName } from '../../shared/protocol';
 export const ACTION_POINTS_TYPE = 'action_points';
 
 /** True while participants may write the workshop's action points: their activity is on and not locked. One indexed join. */
-export function actionPointsOpen(db: Db, workshopId: string): boolean {
-	const row = db
+export async function actionPointsOpen(db: Db, workshopId: string): Promise<boolean> {
+	const [row] = await db
 		.select({ locked: workshopControl.locked })
 		.from(workshopControl)
 		.innerJoin(activity, and(eq(activity.id, workshopControl.currentActivityId), eq(activity.workshopId, workshopControl.workshopId)))
 		.where(and(eq(workshopControl.workshopId, workshopId), eq(activity.type, ACTION_POINTS_TYPE)))
-		.get();
+		.limit(1);
 	return !!row && !row.locked;
 }
 
 /** Narrows a participant's write access to the actions document to the time it is open. */
-export function refineActionsAccess(db: Db, doc: DocName, access: DocAccess, who: 'user' | 'participant'): DocAccess {
+export async function refineActionsAccess(db: Db, doc: DocName, access: DocAccess, who: 'user' | 'participant'): Promise<DocAccess> {
 	if (doc.kind !== 'actions' || who !== 'participant' || access !== 'write') return access;
-	return actionPointsOpen(db, doc.workshopId) ? 'write' : 'read';
+	return (await actionPointsOpen(db, doc.workshopId)) ? 'write' : 'read';
 }

@@ -69,13 +69,12 @@ export function isComplete(draft: ActionPointDraft): boolean {
 }
 
 /** The register entries recorded from this workshop's action points, by action point id. */
-function recordedEntries(db: Db, organisationId: string, workshopId: string): Map<string, RecordedEntry> {
-	const rows = db
+async function recordedEntries(db: Db, organisationId: string, workshopId: string): Promise<Map<string, RecordedEntry>> {
+	const rows = await db
 		.select({ id: actionRegisterEntry.id, sourceKey: actionRegisterEntry.sourceKey, recordedAt: actionRegisterEntry.recordedAt, recorderName: user.displayName })
 		.from(actionRegisterEntry)
 		.leftJoin(user, eq(user.id, actionRegisterEntry.recordedBy))
-		.where(and(eq(actionRegisterEntry.organisationId, organisationId), eq(actionRegisterEntry.workshopId, workshopId)))
-		.all();
+		.where(and(eq(actionRegisterEntry.organisationId, organisationId), eq(actionRegisterEntry.workshopId, workshopId)));
 	const out = new Map<string, RecordedEntry>();
 	for (const r of rows) {
 		const point = pointOfSourceKey(workshopId, r.sourceKey);
@@ -87,13 +86,12 @@ function recordedEntries(db: Db, organisationId: string, workshopId: string): Ma
 /** Every drafted action point with its latest validation and its register state. */
 export async function recordingOverview(db: Db, organisationId: string, workshopId: string, reader?: DocReader): Promise<RecordingOverview> {
 	const drafts = await workshopActionPoints(db, workshopId, reader);
-	const validations = workshopValidations(db, workshopId);
-	const entries = recordedEntries(db, organisationId, workshopId);
+	const validations = await workshopValidations(db, workshopId);
+	const entries = await recordedEntries(db, organisationId, workshopId);
 	const cycles = new Map<string, string | null>();
-	const cycleOf = (activityId: string) => {
-		if (!cycles.has(activityId)) cycles.set(activityId, readVote(db, workshopId, activityId)?.cycleId ?? null);
-		return cycles.get(activityId)!;
-	};
+	for (const v of validations.values()) {
+		if (!cycles.has(v.activityId)) cycles.set(v.activityId, (await readVote(db, workshopId, v.activityId))?.cycleId ?? null);
+	}
 	const points = drafts.map((draft): RecordingPoint => {
 		const validation = validations.get(draft.id) ?? null;
 		return {
@@ -102,14 +100,14 @@ export async function recordingOverview(db: Db, organisationId: string, workshop
 			state: stateOf(validation),
 			complete: isComplete(draft),
 			entry: entries.get(draft.id) ?? null,
-			cycleId: validation ? cycleOf(validation.activityId) : null
+			cycleId: validation ? (cycles.get(validation.activityId) ?? null) : null
 		};
 	});
 	return { points, anyValidation: validations.size > 0 };
 }
 
-function entryBySource(db: Db, organisationId: string, sourceKey: string): EntryRow | null {
-	return db.select().from(actionRegisterEntry).where(and(eq(actionRegisterEntry.organisationId, organisationId), eq(actionRegisterEntry.sourceKey, sourceKey))).get() ?? null;
+async function entryBySource(db: Db, organisationId: string, sourceKey: string): Promise<EntryRow | null> {
+	return (await db.select().from(actionRegisterEntry).where(and(eq(actionRegisterEntry.organisationId, organisationId), eq(actionRegisterEntry.sourceKey, sourceKey))).limit(1))[0] ?? null;
 }
 
 /**
@@ -127,13 +125,13 @@ export async function recordPoint(
 	cycleId: string | null,
 	reader?: DocReader
 ): Promise<Recorded> {
-	registerEditor(db, userId, organisationId);
+	await registerEditor(db, userId, organisationId);
 	const sourceKey = recordingSourceKey(workshopId, actionPointId);
-	const existing = entryBySource(db, organisationId, sourceKey);
+	const existing = await entryBySource(db, organisationId, sourceKey);
 	if (existing) return { entry: existing, created: false };
 	const drafts = await workshopActionPoints(db, workshopId, reader);
 	if (!drafts.some((d) => d.id === actionPointId)) throw new RecordingError('point_unknown');
-	const validation = workshopValidations(db, workshopId).get(actionPointId) ?? null;
+	const validation = (await workshopValidations(db, workshopId)).get(actionPointId) ?? null;
 	const state = stateOf(validation);
 	if (state !== 'recordable') throw new RecordingError('not_recordable', state);
 	return recordAction(db, userId, organisationId, { ...fields, sourceKey, workshopId, cycleId, validation, actionPointId });
@@ -154,11 +152,11 @@ export function pendingEndorsed(overview: RecordingOverview): { ready: Recording
 
 /** Records every endorsed point whose draft is already complete, each with its vote's cycle. */
 export async function recordAllEndorsed(db: Db, userId: string, organisationId: string, workshopId: string, reader?: DocReader): Promise<RecordAllSummary> {
-	registerEditor(db, userId, organisationId);
+	await registerEditor(db, userId, organisationId);
 	const { ready, incomplete } = pendingEndorsed(await recordingOverview(db, organisationId, workshopId, reader));
 	const recorded: string[] = [];
 	for (const p of ready) {
-		const done = recordAction(db, userId, organisationId, {
+		const done = await recordAction(db, userId, organisationId, {
 			...draftAction(p.draft),
 			sourceKey: recordingSourceKey(workshopId, p.draft.id),
 			workshopId,

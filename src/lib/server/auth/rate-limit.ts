@@ -65,6 +65,15 @@ export class RateLimiter {
 		return { allowed: true, remaining: this.#max - w.count, retryAfterSeconds: 0 };
 	}
 
+	/**
+	 * Takes back one hit of `key` in its current window: for a hit counted before its outcome
+	 * was known (so that parallel requests cannot all pass a check first) that turned out not to count.
+	 */
+	refund(key: string): void {
+		const w = this.#current(key);
+		if (w && w.count > 0) w.count -= 1;
+	}
+
 	/** Forgets `key` (after a successful sign-in, for example). */
 	reset(key: string): void {
 		this.#windows.delete(key);

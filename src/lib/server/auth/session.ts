@@ -47,15 +47,19 @@ export function sessionIdOf(token: string): string {
 /** Stores a new session for `userId` under the hash of `token`. */
 export async function createSession(db: Db, token: string, userId: string, now = Date.now()): Promise<SessionRecord> {
 	const record: SessionRecord = { id: sessionIdOf(token), userId, expiresAt: now + SESSION_LIFETIME_MS };
-	db.insert(sessionTable).values({ ...record, createdAt: now }).run();
+	await db.insert(sessionTable).values({ ...record, createdAt: now });
 	return record;
 }
 
-/** Looks a token up; deletes it when expired; slides the expiry when past half its life. */
+/**
+ * Looks a token up; deletes it when expired; slides the expiry when past half its life.
+ * No transaction around the read and the write: both writes are safe to repeat, and one that
+ * loses to a concurrent sign-out changes nothing.
+ */
 export async function validateSessionToken(db: Db, token: string, now = Date.now()): Promise<ValidSession | null> {
 	if (!/^[a-z2-7]{32}$/.test(token)) return null;
 	const id = sessionIdOf(token);
-	const row = db
+	const [row] = await db
 		.select({
 			id: sessionTable.id,
 			userId: sessionTable.userId,
@@ -67,17 +71,17 @@ export async function validateSessionToken(db: Db, token: string, now = Date.now
 		.from(sessionTable)
 		.innerJoin(userTable, eq(sessionTable.userId, userTable.id))
 		.where(eq(sessionTable.id, id))
-		.get();
+		.limit(1);
 	if (!row) return null;
 	if (now >= row.expiresAt) {
-		db.delete(sessionTable).where(eq(sessionTable.id, id)).run();
+		await db.delete(sessionTable).where(eq(sessionTable.id, id));
 		return null;
 	}
 	let expiresAt = row.expiresAt;
 	const renewed = expiresAt - now < RENEW_WITHIN_MS;
 	if (renewed) {
 		expiresAt = now + SESSION_LIFETIME_MS;
-		db.update(sessionTable).set({ expiresAt }).where(eq(sessionTable.id, id)).run();
+		await db.update(sessionTable).set({ expiresAt }).where(eq(sessionTable.id, id));
 	}
 	return {
 		session: { id, userId: row.userId, expiresAt },
@@ -88,12 +92,12 @@ export async function validateSessionToken(db: Db, token: string, now = Date.now
 
 /** Ends one session. */
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
-	db.delete(sessionTable).where(eq(sessionTable.id, sessionId)).run();
+	await db.delete(sessionTable).where(eq(sessionTable.id, sessionId));
 }
 
 /** Ends every session of a user (password change, account removal). */
 export async function invalidateUserSessions(db: Db, userId: string): Promise<void> {
-	db.delete(sessionTable).where(eq(sessionTable.userId, userId)).run();
+	await db.delete(sessionTable).where(eq(sessionTable.userId, userId));
 }
 
 /** Reads one cookie from a raw Cookie header (for the sync upgrade, outside SvelteKit). */

@@ -1,47 +1,54 @@
 /**
- * Opens the database and applies migrations. Takes its settings as arguments (no `$env`),
- * so the app, the sync server, the CLI and tests all open it the same way.
+ * Opens the database the configuration names and applies its migrations. Takes its settings as
+ * arguments (no `$env`), so the app, the sync server, the CLI and tests all open it the same way.
  */
-import { mkdirSync, existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema';
+import { currentDialect } from './dialect';
+import type { Db } from './types';
+import { openSqlite as openSqliteFile, type SqliteHandle } from './sqlite-client';
+import { openPostgres, connectPostgres as connectPg, type PgHandle } from './pg-client';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+export type { Db, Tx, Executor } from './types';
+export type { SqliteHandle } from './sqlite-client';
+export type { PgHandle } from './pg-client';
 
-export interface DbHandle {
-	db: Db;
-	sqlite: Database.Database;
-	close(): void;
+export type DbHandle = SqliteHandle | PgHandle;
+
+const handles = new WeakMap<object, DbHandle>();
+
+function isHandle(x: Db | DbHandle): x is DbHandle {
+	return 'db' in x && 'close' in x;
 }
 
-/** Finds drizzle/sqlite whether running from source, from the bundled build, or from the app bundle. */
-function migrationsFolder(): string {
-	const candidates = [
-		process.env.RIGHTSBOARD_MIGRATIONS,
-		resolve(process.cwd(), 'drizzle/sqlite'),
-		resolve(dirname(fileURLToPath(import.meta.url)), '../../../../drizzle/sqlite')
-	];
-	for (const c of candidates) if (c && existsSync(resolve(c, 'meta/_journal.json'))) return c;
-	throw new Error(
-		'Database migrations not found: expected drizzle/sqlite in the project folder. ' +
-			'Start the app from the project folder, or set RIGHTSBOARD_MIGRATIONS to that folder.'
-	);
+/** The handle a drizzle instance from openDb/openSqlite belongs to (for code that needs the raw driver). */
+export function handleOf(db: Db | DbHandle): DbHandle {
+	if (isHandle(db)) return db;
+	const handle = handles.get(db);
+	if (!handle) throw new Error('This database object was not opened by openDb.');
+	return handle;
 }
 
-/** Opens (creating if needed) the SQLite database at `path` and brings its schema up to date. */
-export function openDb(path: string): DbHandle {
-	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-	const sqlite = new Database(path);
-	sqlite.pragma('journal_mode = WAL');
-	// FULL: a committed update survives power loss, not only a process crash.
-	sqlite.pragma('synchronous = FULL');
-	sqlite.pragma('busy_timeout = 5000');
-	sqlite.pragma('foreign_keys = ON');
-	const db = drizzle(sqlite, { schema });
-	migrate(db, { migrationsFolder: migrationsFolder() });
-	return { db, sqlite, close: () => sqlite.close() };
+function remember<H extends DbHandle>(handle: H): H {
+	handles.set(handle.db, handle);
+	return handle;
+}
+
+export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+
+/** Opens the configured database; its dialect must be the one the tables were chosen for (schema.ts). */
+export async function openDb(database: DatabaseConfig): Promise<DbHandle> {
+	const wanted = database.kind === 'postgres' ? 'pg' : 'sqlite';
+	if (currentDialect() !== wanted) {
+		throw new Error(`This process chose the ${currentDialect()} tables from DATABASE_URL, but was asked to open a ${wanted} database: set DATABASE_URL before the app starts.`);
+	}
+	return database.kind === 'postgres' ? remember(await openPostgres(database.url)) : openSqlite(database.path);
+}
+
+/** A handle on a PostgreSQL database another process already migrated (test fixtures). */
+export function connectPostgres(url: string, poolSize?: number): PgHandle {
+	return remember(connectPg(url, poolSize));
+}
+
+/** Opens (creating if needed) a SQLite database file and brings its schema up to date. */
+export function openSqlite(path: string): SqliteHandle {
+	return remember(openSqliteFile(path));
 }

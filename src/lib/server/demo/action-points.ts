@@ -56,11 +56,10 @@ export async function seedDemoActionPoints(
 	});
 	const wanted = [...new Set(content.points.flatMap((p) => p.findings))];
 	const statements = wanted.map((i) => assessment.findings[i]!.statement);
-	const rows = db
+	const rows = await db
 		.select({ id: finding.id, statement: finding.statement })
 		.from(finding)
-		.where(and(eq(finding.cycleId, cycleId), inArray(finding.statement, statements)))
-		.all();
+		.where(and(eq(finding.cycleId, cycleId), inArray(finding.statement, statements)));
 	const ids = new Map<number, string>();
 	wanted.forEach((i, n) => {
 		const row = rows.find((r) => r.statement === statements[n]);

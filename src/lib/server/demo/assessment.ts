@@ -33,11 +33,11 @@ export function demoFindingsCsv(findings: DemoFinding[] = content.findings): str
 }
 
 /** Creates the framework, the cycle and its findings; returns the cycle id. */
-export function seedDemoCycle(db: Db, actorUserId: string, organisationId: string): string {
-	const fw = createFrameworkFromBuiltin(db, actorUserId, organisationId);
-	const cycle = createCycle(db, actorUserId, organisationId, { name: content.cycle.name, purpose: content.cycle.purpose, frameworkId: fw.id });
+export async function seedDemoCycle(db: Db, actorUserId: string, organisationId: string): Promise<string> {
+	const fw = await createFrameworkFromBuiltin(db, actorUserId, organisationId);
+	const cycle = await createCycle(db, actorUserId, organisationId, { name: content.cycle.name, purpose: content.cycle.purpose, frameworkId: fw.id });
 	const csv = demoFindingsCsv();
-	const result = importFindingsCsv(db, cycleForEditor(db, actorUserId, organisationId, cycle.id), actorUserId, csv, Buffer.byteLength(csv));
+	const result = await importFindingsCsv(db, await cycleForEditor(db, actorUserId, organisationId, cycle.id), actorUserId, csv, Buffer.byteLength(csv));
 	if (!result.ok) throw new Error(`demo findings did not import: ${JSON.stringify(result.issues.slice(0, 3))}`);
 	return cycle.id;
 }
@@ -52,14 +52,13 @@ export async function seedDemoVote(db: Db, actorUserId: string, workshopId: stri
 		plannedMinutes: 20,
 		anonymity: 'role_group'
 	});
-	saveSettings(db, actorUserId, workshopId, vote.id, { kind: 'agree', budget: '', cap: '', cycleId, shownGroups: [] });
+	await saveSettings(db, actorUserId, workshopId, vote.id, { kind: 'agree', budget: '', cap: '', cycleId, shownGroups: [] });
 	const statements = content.voteFindings.map((i) => content.findings[i]!.statement);
-	const rows = db
+	const rows = await db
 		.select({ id: finding.id, statement: finding.statement })
 		.from(finding)
-		.where(and(eq(finding.cycleId, cycleId), inArray(finding.statement, statements)))
-		.all();
+		.where(and(eq(finding.cycleId, cycleId), inArray(finding.statement, statements)));
 	// In the order the content lists them, not the database's.
 	const ids = statements.map((s) => rows.find((r) => r.statement === s)?.id).filter((id): id is string => !!id);
-	addFindings(db, actorUserId, workshopId, vote.id, ids);
+	await addFindings(db, actorUserId, workshopId, vote.id, ids);
 }

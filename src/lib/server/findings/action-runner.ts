@@ -14,9 +14,9 @@ export interface ActionContext {
 	values?: Record<string, string>;
 }
 
-export function runFindingAction(context: ActionContext, change: () => void, success: string) {
+export async function runFindingAction(context: ActionContext, change: () => Promise<unknown>, success: string) {
 	try {
-		change();
+		await change();
 	} catch (err) {
 		if (err instanceof InputError) {
 			return fail(400, { form: context.form, message: m.findings_error_summary(), errors: findingFieldErrors(err), values: context.values ?? {} });

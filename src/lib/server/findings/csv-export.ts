@@ -2,7 +2,7 @@
  * A cycle's findings as CSV in the import format (one row per evidence item, continuation rows
  * for the second and later items), so an export imports back unchanged.
  */
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import Papa from 'papaparse';
 import type { Executor } from '../db/executor';
 import { evidence, finding, frameworkNode } from '../db/schema';
@@ -15,17 +15,16 @@ function safeCell(value: string): string {
 	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-export function exportFindingsCsv(db: Executor, cycleId: string): string {
-	const findings = db
+export async function exportFindingsCsv(db: Executor, cycleId: string): Promise<string> {
+	const findings = await db
 		.select({ f: finding, code: frameworkNode.code })
 		.from(finding)
 		.innerJoin(frameworkNode, eq(frameworkNode.id, finding.nodeId))
 		.where(eq(finding.cycleId, cycleId))
-		.orderBy(asc(finding.createdAt), sql`"finding"."rowid"`)
-		.all();
+		.orderBy(asc(finding.createdAt), asc(finding.seq));
 	const rows: Row[] = [];
 	for (const { f, code } of findings) {
-		const items = db.select().from(evidence).where(eq(evidence.findingId, f.id)).orderBy(asc(evidence.position)).all();
+		const items = await db.select().from(evidence).where(eq(evidence.findingId, f.id)).orderBy(asc(evidence.position));
 		const base: Row = Object.fromEntries(CSV_COLUMNS.map((c) => [c, ''])) as Row;
 		const head: Row = {
 			...base,

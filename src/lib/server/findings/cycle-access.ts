@@ -33,14 +33,14 @@ export interface CycleContext {
 }
 
 /** The cycle as this user may see it; throws FindingsAccessError('not_found') otherwise. */
-export function cycleForUser(db: Executor, userId: string, organisationId: string, cycleId: string): CycleContext {
-	const row = db
+export async function cycleForUser(db: Executor, userId: string, organisationId: string, cycleId: string): Promise<CycleContext> {
+	const [row] = await db
 		.select({ cycle: assessmentCycle, frameworkName: framework.name })
 		.from(assessmentCycle)
 		.innerJoin(framework, eq(framework.id, assessmentCycle.frameworkId))
 		.where(and(eq(assessmentCycle.id, cycleId), eq(assessmentCycle.organisationId, organisationId)))
-		.get();
-	const membership = row ? getMembership(db, organisationId, userId) : null;
+		.limit(1);
+	const membership = row ? await getMembership(db, organisationId, userId) : null;
 	if (!row || !membership) throw new FindingsAccessError('not_found');
 	const { cycle } = row;
 	return {
@@ -56,8 +56,8 @@ export function cycleForUser(db: Executor, userId: string, organisationId: strin
 }
 
 /** The cycle when this user may change its findings; throws FindingsAccessError otherwise. */
-export function cycleForEditor(db: Executor, userId: string, organisationId: string, cycleId: string): CycleContext {
-	const cycle = cycleForUser(db, userId, organisationId, cycleId);
+export async function cycleForEditor(db: Executor, userId: string, organisationId: string, cycleId: string): Promise<CycleContext> {
+	const cycle = await cycleForUser(db, userId, organisationId, cycleId);
 	if (!cycle.canEdit) throw new FindingsAccessError('forbidden');
 	return cycle;
 }

@@ -29,17 +29,15 @@ export interface EventInput {
 	workshopId?: string | null;
 }
 
-export function recordEvent(tx: Executor, event: EventInput, now = Date.now()): void {
-	tx.insert(findingEvent)
-		.values({
-			findingId: event.findingId,
-			actorUserId: event.actorUserId,
-			action: event.action,
-			detail: JSON.stringify(event.detail),
-			workshopId: event.workshopId ?? null,
-			createdAt: now
-		})
-		.run();
+export async function recordEvent(tx: Executor, event: EventInput, now = Date.now()): Promise<void> {
+	await tx.insert(findingEvent).values({
+		findingId: event.findingId,
+		actorUserId: event.actorUserId,
+		action: event.action,
+		detail: JSON.stringify(event.detail),
+		workshopId: event.workshopId ?? null,
+		createdAt: now
+	});
 }
 
 /** The fields that differ between `before` and `after`, as `{ field: [from, to] }`. */
@@ -72,20 +70,19 @@ function parseDetail(json: string): Record<string, unknown> {
 }
 
 /** A finding's history, oldest first. */
-export function listHistory(db: Executor, findingId: string): HistoryEntry[] {
-	return db
+export async function listHistory(db: Executor, findingId: string): Promise<HistoryEntry[]> {
+	const rows = await db
 		.select({ event: findingEvent, actorName: user.displayName })
 		.from(findingEvent)
 		.leftJoin(user, eq(user.id, findingEvent.actorUserId))
 		.where(eq(findingEvent.findingId, findingId))
-		.orderBy(asc(findingEvent.id))
-		.all()
-		.map(({ event, actorName }) => ({
-			id: event.id,
-			action: event.action,
-			detail: parseDetail(event.detail),
-			actorName: actorName ?? null,
-			workshopId: event.workshopId,
-			createdAt: event.createdAt
-		}));
+		.orderBy(asc(findingEvent.id));
+	return rows.map(({ event, actorName }) => ({
+		id: event.id,
+		action: event.action,
+		detail: parseDetail(event.detail),
+		actorName: actorName ?? null,
+		workshopId: event.workshopId,
+		createdAt: event.createdAt
+	}));
 }

@@ -16,14 +16,9 @@ export interface OutlineNode {
 }
 
 /** Every node of a framework, in position order within each parent. */
-export function frameworkOutline(db: Executor, frameworkId: string): OutlineNode[] {
-	return db
-		.select()
-		.from(frameworkNode)
-		.where(eq(frameworkNode.frameworkId, frameworkId))
-		.orderBy(asc(frameworkNode.position), asc(frameworkNode.code))
-		.all()
-		.map((n) => ({ id: n.id, parentId: n.parentId, kind: n.kind, code: n.code, text: n.localText ?? n.originalText, position: n.position }));
+export async function frameworkOutline(db: Executor, frameworkId: string): Promise<OutlineNode[]> {
+	const rows = await db.select().from(frameworkNode).where(eq(frameworkNode.frameworkId, frameworkId)).orderBy(asc(frameworkNode.position), asc(frameworkNode.code));
+	return rows.map((n) => ({ id: n.id, parentId: n.parentId, kind: n.kind, code: n.code, text: n.localText ?? n.originalText, position: n.position }));
 }
 
 /** Item nodes in reading order (parts, then their sections, then items). */
@@ -42,21 +37,20 @@ export function itemsInOrder(nodes: OutlineNode[]): OutlineNode[] {
 }
 
 /** Item codes of a framework mapped to their node ids. */
-export function itemIdsByCode(db: Executor, frameworkId: string): Map<string, string> {
-	const rows = db
+export async function itemIdsByCode(db: Executor, frameworkId: string): Promise<Map<string, string>> {
+	const rows = await db
 		.select({ id: frameworkNode.id, code: frameworkNode.code })
 		.from(frameworkNode)
-		.where(and(eq(frameworkNode.frameworkId, frameworkId), eq(frameworkNode.kind, 'item')))
-		.all();
+		.where(and(eq(frameworkNode.frameworkId, frameworkId), eq(frameworkNode.kind, 'item')));
 	return new Map(rows.map((r) => [r.code, r.id]));
 }
 
 /** The item node with `nodeId` in the framework, or null (also for parts and sections). */
-export function itemInFramework(db: Executor, frameworkId: string, nodeId: string): OutlineNode | null {
-	const n = db
+export async function itemInFramework(db: Executor, frameworkId: string, nodeId: string): Promise<OutlineNode | null> {
+	const [n] = await db
 		.select()
 		.from(frameworkNode)
 		.where(and(eq(frameworkNode.frameworkId, frameworkId), eq(frameworkNode.id, nodeId), eq(frameworkNode.kind, 'item')))
-		.get();
+		.limit(1);
 	return n ? { id: n.id, parentId: n.parentId, kind: n.kind, code: n.code, text: n.localText ?? n.originalText, position: n.position } : null;
 }

@@ -32,8 +32,8 @@ export interface OutlineRow {
  * Findings of the cycle, optionally of one status, under their part → section → item headings
  * in reading order; headings without findings below them are left out.
  */
-export function groupedFindings(db: Executor, cycle: CycleContext, status: string | null): OutlineRow[] {
-	const rows = db
+export async function groupedFindings(db: Executor, cycle: CycleContext, status: string | null): Promise<OutlineRow[]> {
+	const rows = await db
 		.select({
 			id: finding.id,
 			nodeId: finding.nodeId,
@@ -45,11 +45,10 @@ export function groupedFindings(db: Executor, cycle: CycleContext, status: strin
 		})
 		.from(finding)
 		.where(status ? and(eq(finding.cycleId, cycle.id), eq(finding.status, status)) : eq(finding.cycleId, cycle.id))
-		.orderBy(asc(finding.createdAt), sql`"finding"."rowid"`)
-		.all();
+		.orderBy(asc(finding.createdAt), asc(finding.seq));
 	const byNode = new Map<string, FindingSummary[]>();
 	for (const { nodeId, ...summary } of rows) byNode.set(nodeId, [...(byNode.get(nodeId) ?? []), summary]);
-	const nodes = frameworkOutline(db, cycle.frameworkId);
+	const nodes = await frameworkOutline(db, cycle.frameworkId);
 	const walk = (parentId: string | null, depth: number): OutlineRow[] =>
 		nodes
 			.filter((n) => n.parentId === parentId)
@@ -62,18 +61,17 @@ export function groupedFindings(db: Executor, cycle: CycleContext, status: strin
 }
 
 /** Number of findings in the cycle (all statuses). */
-export function countFindings(db: Executor, cycleId: string): number {
-	return db.select({ n: sql<number>`count(*)` }).from(finding).where(eq(finding.cycleId, cycleId)).get()?.n ?? 0;
+export async function countFindings(db: Executor, cycleId: string): Promise<number> {
+	const [row] = await db.select({ n: sql<number>`count(*)` }).from(finding).where(eq(finding.cycleId, cycleId));
+	return row?.n ?? 0;
 }
 
-export function countPendingProposals(db: Executor, cycleId: string): number {
-	return (
-		db
-			.select({ n: sql<number>`count(*)` })
-			.from(findingProposal)
-			.where(and(eq(findingProposal.cycleId, cycleId), eq(findingProposal.status, 'pending')))
-			.get()?.n ?? 0
-	);
+export async function countPendingProposals(db: Executor, cycleId: string): Promise<number> {
+	const [row] = await db
+		.select({ n: sql<number>`count(*)` })
+		.from(findingProposal)
+		.where(and(eq(findingProposal.cycleId, cycleId), eq(findingProposal.status, 'pending')));
+	return row?.n ?? 0;
 }
 
 export interface FindingDetail {
@@ -84,9 +82,9 @@ export interface FindingDetail {
 }
 
 /** One finding of the cycle with its item, evidence and history; null when not in the cycle. */
-export function findingDetail(db: Executor, cycle: CycleContext, findingId: string): FindingDetail | null {
-	const row = findingInCycle(db, cycle.id, findingId);
+export async function findingDetail(db: Executor, cycle: CycleContext, findingId: string): Promise<FindingDetail | null> {
+	const row = await findingInCycle(db, cycle.id, findingId);
 	if (!row) return null;
-	const item = frameworkOutline(db, cycle.frameworkId).find((n) => n.id === row.nodeId) ?? null;
-	return { finding: row, item, evidence: listEvidence(db, findingId), history: listHistory(db, findingId) };
+	const item = (await frameworkOutline(db, cycle.frameworkId)).find((n) => n.id === row.nodeId) ?? null;
+	return { finding: row, item, evidence: await listEvidence(db, findingId), history: await listHistory(db, findingId) };
 }

@@ -15,10 +15,10 @@ interface GuardEvent {
 }
 
 /** The signed-in user and the cycle they may read; 404 otherwise. */
-export function readableCycle(event: GuardEvent): { userId: string; cycle: CycleContext } {
+export async function readableCycle(event: GuardEvent): Promise<{ userId: string; cycle: CycleContext }> {
 	const user = requireUser(event.locals, event.url);
 	try {
-		return { userId: user.id, cycle: cycleForUser(getDb(), user.id, event.params.orgId ?? '', event.params.cycleId ?? '') };
+		return { userId: user.id, cycle: await cycleForUser(getDb(), user.id, event.params.orgId ?? '', event.params.cycleId ?? '') };
 	} catch (err) {
 		if (err instanceof FindingsAccessError) error(404, 'Not found');
 		throw err;
@@ -26,15 +26,15 @@ export function readableCycle(event: GuardEvent): { userId: string; cycle: Cycle
 }
 
 /** For actions: the signed-in user and the cycle they may change; 404 for outsiders, 403 for members. */
-export function editableCycle(event: GuardEvent): { userId: string; cycle: CycleContext } {
-	const found = readableCycle(event);
+export async function editableCycle(event: GuardEvent): Promise<{ userId: string; cycle: CycleContext }> {
+	const found = await readableCycle(event);
 	if (!found.cycle.canEdit) error(403, 'Forbidden');
 	return found;
 }
 
 /** For pages that only change things (new finding, import, proposals): members get 404 as well. */
-export function coordinatorCycle(event: GuardEvent): { userId: string; cycle: CycleContext } {
-	const found = readableCycle(event);
+export async function coordinatorCycle(event: GuardEvent): Promise<{ userId: string; cycle: CycleContext }> {
+	const found = await readableCycle(event);
 	if (!found.cycle.canEdit) error(404, 'Not found');
 	return found;
 }

@@ -21,9 +21,9 @@ export class FrameworkImportError extends Error {
 }
 
 /** Inserts a valid framework and its nodes (in file order, so positions follow it). */
-function insertFramework(tx: Executor, organisationId: string, data: FrameworkJson, builtinKey: string | null, now: number): Framework {
+async function insertFramework(tx: Executor, organisationId: string, data: FrameworkJson, builtinKey: string | null, now: number): Promise<Framework> {
 	const row: Framework = { id: newId(), organisationId, name: data.name, description: data.description, builtinKey, createdAt: now, updatedAt: now };
-	tx.insert(framework).values(row).run();
+	await tx.insert(framework).values(row);
 	const ids = new Map<string, string>();
 	const positions = new Map<string | null, number>();
 	const values = data.nodes.map((node) => {
@@ -48,39 +48,33 @@ function insertFramework(tx: Executor, organisationId: string, data: FrameworkJs
 		};
 	});
 	// Chunks keep each statement under SQLite's bound-parameter limit.
-	for (let i = 0; i < values.length; i += 200) tx.insert(frameworkNode).values(values.slice(i, i + 200)).run();
+	for (let i = 0; i < values.length; i += 200) await tx.insert(frameworkNode).values(values.slice(i, i + 200));
 	return row;
 }
 
 /** Copies the built-in RIGHTSCITIES pilot framework into the organisation (coordinators only). */
-export function createFrameworkFromBuiltin(db: Db, actorUserId: string, organisationId: string): Framework {
-	return db.transaction(
-		(tx) => {
-			requireCoordinator(tx, actorUserId, organisationId);
-			const now = Date.now();
-			const created = insertFramework(tx, organisationId, RIGHTSCITIES_PILOT, RIGHTSCITIES_KEY, now);
-			writeAudit(tx, { action: 'framework.copy_builtin', organisationId, actorUserId, subject: created.id, detail: RIGHTSCITIES_KEY }, now);
-			return created;
-		},
-		{ behavior: 'immediate' }
-	);
+export async function createFrameworkFromBuiltin(db: Db, actorUserId: string, organisationId: string): Promise<Framework> {
+	return db.transaction(async (tx) => {
+		await requireCoordinator(tx, actorUserId, organisationId);
+		const now = Date.now();
+		const created = await insertFramework(tx, organisationId, RIGHTSCITIES_PILOT, RIGHTSCITIES_KEY, now);
+		await writeAudit(tx, { action: 'framework.copy_builtin', organisationId, actorUserId, subject: created.id, detail: RIGHTSCITIES_KEY }, now);
+		return created;
+	});
 }
 
 /**
  * Imports a framework file (text, or already parsed JSON) as a new framework of the organisation.
  * Throws FrameworkImportError listing every problem, and writes nothing, when the file is invalid.
  */
-export function importFramework(db: Db, actorUserId: string, organisationId: string, file: string | unknown): Framework {
-	return db.transaction(
-		(tx) => {
-			requireCoordinator(tx, actorUserId, organisationId);
-			const result = typeof file === 'string' ? parseFrameworkJson(file) : validateFrameworkJson(file);
-			if (!result.ok) throw new FrameworkImportError(result.issues);
-			const now = Date.now();
-			const created = insertFramework(tx, organisationId, result.value, null, now);
-			writeAudit(tx, { action: 'framework.import', organisationId, actorUserId, subject: created.id, detail: `${result.value.nodes.length} nodes` }, now);
-			return created;
-		},
-		{ behavior: 'immediate' }
-	);
+export async function importFramework(db: Db, actorUserId: string, organisationId: string, file: string | unknown): Promise<Framework> {
+	return db.transaction(async (tx) => {
+		await requireCoordinator(tx, actorUserId, organisationId);
+		const result = typeof file === 'string' ? parseFrameworkJson(file) : validateFrameworkJson(file);
+		if (!result.ok) throw new FrameworkImportError(result.issues);
+		const now = Date.now();
+		const created = await insertFramework(tx, organisationId, result.value, null, now);
+		await writeAudit(tx, { action: 'framework.import', organisationId, actorUserId, subject: created.id, detail: `${result.value.nodes.length} nodes` }, now);
+		return created;
+	});
 }

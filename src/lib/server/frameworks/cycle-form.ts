@@ -16,6 +16,6 @@ export function cycleFormInput(data: FormData): CycleInput {
 	};
 }
 
-export function frameworkChoices(db: Executor, organisationId: string): { id: string; name: string }[] {
-	return listFrameworks(db, organisationId).map((f) => ({ id: f.id, name: f.name }));
+export async function frameworkChoices(db: Executor, organisationId: string): Promise<{ id: string; name: string }[]> {
+	return (await listFrameworks(db, organisationId)).map((f) => ({ id: f.id, name: f.name }));
 }

@@ -14,20 +14,17 @@ export interface FrameworkDetails {
 }
 
 /** Renames and redescribes a framework; throws InputError per field on bad input. */
-export function updateFrameworkDetails(db: Db, actorUserId: string, organisationId: string, frameworkId: string, input: FrameworkDetails): void {
+export async function updateFrameworkDetails(db: Db, actorUserId: string, organisationId: string, frameworkId: string, input: FrameworkDetails): Promise<void> {
 	const name = input.name.trim();
 	const description = input.description.trim();
 	throwIfIssues({ name: checkFrameworkName(name), description: checkFrameworkDescription(description) });
-	db.transaction(
-		(tx) => {
-			requireCoordinator(tx, actorUserId, organisationId);
-			const fw = getFramework(tx, organisationId, frameworkId);
-			if (!fw) throw new AssessmentAccessError('not_found');
-			if (fw.name === name && fw.description === description) return;
-			const now = Date.now();
-			tx.update(framework).set({ name, description, updatedAt: now }).where(eq(framework.id, fw.id)).run();
-			writeAudit(tx, { action: 'framework.update', organisationId, actorUserId, subject: fw.id }, now);
-		},
-		{ behavior: 'immediate' }
-	);
+	await db.transaction(async (tx) => {
+		await requireCoordinator(tx, actorUserId, organisationId);
+		const fw = await getFramework(tx, organisationId, frameworkId);
+		if (!fw) throw new AssessmentAccessError('not_found');
+		if (fw.name === name && fw.description === description) return;
+		const now = Date.now();
+		await tx.update(framework).set({ name, description, updatedAt: now }).where(eq(framework.id, fw.id));
+		await writeAudit(tx, { action: 'framework.update', organisationId, actorUserId, subject: fw.id }, now);
+	});
 }

@@ -27,24 +27,21 @@ interface Scoped {
 }
 
 /** Runs `change` in a transaction after the role check; the node must belong to the organisation's framework. */
-function withNode<T>(db: Db, actorUserId: string, ref: NodeRef, change: (tx: Tx, scoped: Scoped) => T): T {
-	return db.transaction(
-		(tx) => {
-			requireCoordinator(tx, actorUserId, ref.organisationId);
-			const fw = getFramework(tx, ref.organisationId, ref.frameworkId);
-			const node = fw ? getNode(tx, fw.id, ref.nodeId) : null;
-			if (!fw || !node) throw new AssessmentAccessError('not_found');
-			const now = Date.now();
-			const result = change(tx, { fw, node, now });
-			tx.update(framework).set({ updatedAt: now }).where(eq(framework.id, fw.id)).run();
-			return result;
-		},
-		{ behavior: 'immediate' }
-	);
+async function withNode<T>(db: Db, actorUserId: string, ref: NodeRef, change: (tx: Tx, scoped: Scoped) => Promise<T>): Promise<T> {
+	return db.transaction(async (tx) => {
+		await requireCoordinator(tx, actorUserId, ref.organisationId);
+		const fw = await getFramework(tx, ref.organisationId, ref.frameworkId);
+		const node = fw ? await getNode(tx, fw.id, ref.nodeId) : null;
+		if (!fw || !node) throw new AssessmentAccessError('not_found');
+		const now = Date.now();
+		const result = await change(tx, { fw, node, now });
+		await tx.update(framework).set({ updatedAt: now }).where(eq(framework.id, fw.id));
+		return result;
+	});
 }
 
-function audit(tx: Tx, actorUserId: string, fw: Framework, action: string, node: { id: string; code: string }, now: number, detail?: string) {
-	writeAudit(tx, { action, organisationId: fw.organisationId, actorUserId, subject: node.id, detail: detail ? `${node.code}: ${detail}` : node.code }, now);
+async function audit(tx: Tx, actorUserId: string, fw: Framework, action: string, node: { id: string; code: string }, now: number, detail?: string): Promise<void> {
+	await writeAudit(tx, { action, organisationId: fw.organisationId, actorUserId, subject: node.id, detail: detail ? `${node.code}: ${detail}` : node.code }, now);
 }
 
 export interface NodeWording {
@@ -54,39 +51,39 @@ export interface NodeWording {
 }
 
 /** Sets the local wording (empty, or the same as the original, removes it), explanation and internal flag. */
-export function updateNode(db: Db, actorUserId: string, ref: NodeRef, input: NodeWording): FrameworkNode {
+export async function updateNode(db: Db, actorUserId: string, ref: NodeRef, input: NodeWording): Promise<FrameworkNode> {
 	const localText = input.localText.trim();
 	const explanation = input.explanation.trim();
 	throwIfIssues({ localText: checkNodeText(localText, false), explanation: checkExplanation(explanation) });
-	return withNode(db, actorUserId, ref, (tx, { fw, node, now }) => {
+	return withNode(db, actorUserId, ref, async (tx, { fw, node, now }) => {
 		const local = localText === '' || localText === node.originalText ? null : localText;
-		tx.update(frameworkNode).set({ localText: local, explanation, internalOnly: input.internalOnly, updatedAt: now }).where(eq(frameworkNode.id, node.id)).run();
+		await tx.update(frameworkNode).set({ localText: local, explanation, internalOnly: input.internalOnly, updatedAt: now }).where(eq(frameworkNode.id, node.id));
 		const changed = [local !== node.localText && 'wording', explanation !== node.explanation && 'explanation', input.internalOnly !== node.internalOnly && 'internal-only'].filter(Boolean);
-		if (changed.length > 0) audit(tx, actorUserId, fw, 'framework_node.update', node, now, changed.join(', '));
+		if (changed.length > 0) await audit(tx, actorUserId, fw, 'framework_node.update', node, now, changed.join(', '));
 		return { ...node, localText: local, explanation, internalOnly: input.internalOnly };
 	});
 }
 
 /** Hides a node (and so what is under it) from new use, or shows it again. Findings keep it. */
-export function setNodeHidden(db: Db, actorUserId: string, ref: NodeRef, hidden: boolean): void {
-	withNode(db, actorUserId, ref, (tx, { fw, node, now }) => {
+export async function setNodeHidden(db: Db, actorUserId: string, ref: NodeRef, hidden: boolean): Promise<void> {
+	await withNode(db, actorUserId, ref, async (tx, { fw, node, now }) => {
 		if (node.hidden === hidden) return;
-		tx.update(frameworkNode).set({ hidden, updatedAt: now }).where(eq(frameworkNode.id, node.id)).run();
-		audit(tx, actorUserId, fw, hidden ? 'framework_node.hide' : 'framework_node.unhide', node, now);
+		await tx.update(frameworkNode).set({ hidden, updatedAt: now }).where(eq(frameworkNode.id, node.id));
+		await audit(tx, actorUserId, fw, hidden ? 'framework_node.hide' : 'framework_node.unhide', node, now);
 	});
 }
 
 /** Swaps the node with its neighbour above or below under the same parent; no-op at either end. */
-export function moveNode(db: Db, actorUserId: string, ref: NodeRef, direction: 'up' | 'down'): void {
-	withNode(db, actorUserId, ref, (tx, { fw, node, now }) => {
-		const siblings = listNodes(tx, fw.id).filter((n) => n.parentId === node.parentId);
+export async function moveNode(db: Db, actorUserId: string, ref: NodeRef, direction: 'up' | 'down'): Promise<void> {
+	await withNode(db, actorUserId, ref, async (tx, { fw, node, now }) => {
+		const siblings = (await listNodes(tx, fw.id)).filter((n) => n.parentId === node.parentId);
 		const index = siblings.findIndex((n) => n.id === node.id);
 		const other = siblings[direction === 'up' ? index - 1 : index + 1];
 		if (!other) return;
 		// Renumber the whole sibling list so equal or sparse positions cannot make a swap a no-op.
 		const order = siblings.map((n) => n.id);
 		[order[index], order[siblings.indexOf(other)]] = [other.id, node.id];
-		order.forEach((id, position) => tx.update(frameworkNode).set({ position, updatedAt: now }).where(eq(frameworkNode.id, id)).run());
+		for (const [position, id] of order.entries()) await tx.update(frameworkNode).set({ position, updatedAt: now }).where(eq(frameworkNode.id, id));
 	});
 }
 
@@ -96,14 +93,14 @@ export function isAddedNode(fw: Framework, node: FrameworkNode): boolean {
 }
 
 /** Deletes a node the coordinators added, when it has no children and no findings use it. */
-export function deleteNode(db: Db, actorUserId: string, ref: NodeRef): void {
-	withNode(db, actorUserId, ref, (tx, { fw, node, now }) => {
+export async function deleteNode(db: Db, actorUserId: string, ref: NodeRef): Promise<void> {
+	await withNode(db, actorUserId, ref, async (tx, { fw, node, now }) => {
 		if (!isAddedNode(fw, node)) throw new InputError({ node: 'node_not_added' });
-		const child = tx.select({ id: frameworkNode.id }).from(frameworkNode).where(eq(frameworkNode.parentId, node.id)).get();
+		const [child] = await tx.select({ id: frameworkNode.id }).from(frameworkNode).where(eq(frameworkNode.parentId, node.id)).limit(1);
 		if (child) throw new InputError({ node: 'node_has_children' });
-		if (findingCounts(tx, [node.id]).size > 0) throw new InputError({ node: 'node_in_use' });
-		tx.delete(frameworkNode).where(eq(frameworkNode.id, node.id)).run();
-		audit(tx, actorUserId, fw, 'framework_node.delete', node, now);
+		if ((await findingCounts(tx, [node.id])).size > 0) throw new InputError({ node: 'node_in_use' });
+		await tx.delete(frameworkNode).where(eq(frameworkNode.id, node.id));
+		await audit(tx, actorUserId, fw, 'framework_node.delete', node, now);
 	});
 }
 
@@ -126,25 +123,25 @@ function nextCode(parentCode: string, codes: Set<string>): string {
 }
 
 /** Adds a section (under a part) or an item (under a section) at the end of its parent. */
-export function addNode(db: Db, actorUserId: string, organisationId: string, frameworkId: string, input: NewNode): FrameworkNode {
+export async function addNode(db: Db, actorUserId: string, organisationId: string, frameworkId: string, input: NewNode): Promise<FrameworkNode> {
 	const text = input.text.trim();
 	const explanation = input.explanation.trim();
 	const given = input.code.trim();
 	throwIfIssues({ text: checkNodeText(text, true), explanation: checkExplanation(explanation), code: given ? checkNodeCode(given) : null });
-	return withNode(db, actorUserId, { organisationId, frameworkId, nodeId: input.parentId }, (tx, { fw, node: parent, now }) => {
+	return withNode(db, actorUserId, { organisationId, frameworkId, nodeId: input.parentId }, async (tx, { fw, node: parent, now }) => {
 		const kind = input.kind;
 		if (parentKindOf(kind) !== parent.kind) throw new InputError({ parentId: 'parent_invalid' });
-		const nodes = listNodes(tx, fw.id);
+		const nodes = await listNodes(tx, fw.id);
 		const codes = new Set(nodes.map((n) => n.code));
 		if (given && codes.has(given)) throw new InputError({ code: 'code_taken' });
 		const code = given || nextCode(parent.code, codes);
-		const last = tx.select({ position: frameworkNode.position }).from(frameworkNode).where(and(eq(frameworkNode.frameworkId, fw.id), eq(frameworkNode.parentId, parent.id))).all();
+		const last = await tx.select({ position: frameworkNode.position }).from(frameworkNode).where(and(eq(frameworkNode.frameworkId, fw.id), eq(frameworkNode.parentId, parent.id)));
 		const position = last.reduce((max, r) => Math.max(max, r.position + 1), 0);
 		// Strictly later than the framework's creation, which is what marks a node as added.
 		const created = Math.max(now, fw.createdAt + 1);
 		const row = { id: newId(), frameworkId: fw.id, parentId: parent.id, kind, code, position, originalText: text, localText: null, explanation, internalOnly: input.internalOnly, hidden: false, createdAt: created, updatedAt: created };
-		tx.insert(frameworkNode).values(row).run();
-		audit(tx, actorUserId, fw, 'framework_node.add', row, now);
+		await tx.insert(frameworkNode).values(row);
+		await audit(tx, actorUserId, fw, 'framework_node.add', row, now);
 		return row;
 	});
 }

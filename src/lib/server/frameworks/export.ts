@@ -4,8 +4,8 @@ import { listNodes, type Framework } from './read';
 import { FRAMEWORK_FORMAT, FRAMEWORK_FORMAT_VERSION, type FrameworkJson } from '../../shared/framework-json';
 
 /** Every node, hidden and internal-only ones included, parents before children, siblings in order. */
-export function exportFramework(db: Executor, fw: Framework): FrameworkJson {
-	const nodes = listNodes(db, fw.id);
+export async function exportFramework(db: Executor, fw: Framework): Promise<FrameworkJson> {
+	const nodes = await listNodes(db, fw.id);
 	const codes = new Map(nodes.map((n) => [n.id, n.code]));
 	return {
 		format: FRAMEWORK_FORMAT,

@@ -22,15 +22,15 @@ export class AssessmentAccessError extends Error {
 }
 
 /** The user's role when they belong to the organisation; throws `not_found` otherwise. */
-export function requireReader(db: Executor, userId: string, organisationId: string): Role {
-	const membership = getMembership(db, organisationId, userId);
+export async function requireReader(db: Executor, userId: string, organisationId: string): Promise<Role> {
+	const membership = await getMembership(db, organisationId, userId);
 	if (!membership) throw new AssessmentAccessError('not_found');
 	return membership.role;
 }
 
 /** The user's role when they may change the organisation's frameworks and cycles. */
-export function requireCoordinator(db: Executor, userId: string, organisationId: string): Role {
-	const role = requireReader(db, userId, organisationId);
+export async function requireCoordinator(db: Executor, userId: string, organisationId: string): Promise<Role> {
+	const role = await requireReader(db, userId, organisationId);
 	if (!managesWorkshops(role)) throw new AssessmentAccessError('forbidden');
 	return role;
 }

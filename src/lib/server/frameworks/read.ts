@@ -54,24 +54,25 @@ const NODE_COLUMNS = {
 };
 
 /** The organisation's frameworks, by name. */
-export function listFrameworks(db: Executor, organisationId: string): Framework[] {
-	return db.select().from(framework).where(eq(framework.organisationId, organisationId)).orderBy(asc(framework.name), asc(framework.id)).all();
+export async function listFrameworks(db: Executor, organisationId: string): Promise<Framework[]> {
+	return db.select().from(framework).where(eq(framework.organisationId, organisationId)).orderBy(asc(framework.name), asc(framework.id));
 }
 
 /** The framework when it belongs to the organisation, else null. */
-export function getFramework(db: Executor, organisationId: string, frameworkId: string): Framework | null {
-	return db.select().from(framework).where(and(eq(framework.id, frameworkId), eq(framework.organisationId, organisationId))).get() ?? null;
+export async function getFramework(db: Executor, organisationId: string, frameworkId: string): Promise<Framework | null> {
+	const [row] = await db.select().from(framework).where(and(eq(framework.id, frameworkId), eq(framework.organisationId, organisationId))).limit(1);
+	return row ?? null;
 }
 
 /** Every node of the framework, parents before children, siblings by position. */
-export function listNodes(db: Executor, frameworkId: string): FrameworkNode[] {
-	const rows = db.select(NODE_COLUMNS).from(frameworkNode).where(eq(frameworkNode.frameworkId, frameworkId)).orderBy(asc(frameworkNode.position), asc(frameworkNode.code)).all() as FrameworkNode[];
+export async function listNodes(db: Executor, frameworkId: string): Promise<FrameworkNode[]> {
+	const rows = (await db.select(NODE_COLUMNS).from(frameworkNode).where(eq(frameworkNode.frameworkId, frameworkId)).orderBy(asc(frameworkNode.position), asc(frameworkNode.code))) as FrameworkNode[];
 	return flatten(buildTree(rows));
 }
 
 /** One node of the framework, or null. */
-export function getNode(db: Executor, frameworkId: string, nodeId: string): FrameworkNode | null {
-	const row = db.select(NODE_COLUMNS).from(frameworkNode).where(and(eq(frameworkNode.frameworkId, frameworkId), eq(frameworkNode.id, nodeId))).get();
+export async function getNode(db: Executor, frameworkId: string, nodeId: string): Promise<FrameworkNode | null> {
+	const [row] = await db.select(NODE_COLUMNS).from(frameworkNode).where(and(eq(frameworkNode.frameworkId, frameworkId), eq(frameworkNode.id, nodeId))).limit(1);
 	return (row as FrameworkNode | undefined) ?? null;
 }
 
@@ -97,14 +98,14 @@ export function flatten(tree: TreeNode[]): FrameworkNode[] {
 }
 
 /** The framework as a tree of parts → sections → items. */
-export function frameworkTree(db: Executor, frameworkId: string): TreeNode[] {
-	return buildTree(listNodes(db, frameworkId));
+export async function frameworkTree(db: Executor, frameworkId: string): Promise<TreeNode[]> {
+	return buildTree(await listNodes(db, frameworkId));
 }
 
 /** Every item (hidden ones too) with its section and part codes and inherited flags, in tree order. */
-export function listItems(db: Executor, frameworkId: string): FrameworkItem[] {
+export async function listItems(db: Executor, frameworkId: string): Promise<FrameworkItem[]> {
 	const items: FrameworkItem[] = [];
-	for (const part of frameworkTree(db, frameworkId)) {
+	for (const part of await frameworkTree(db, frameworkId)) {
 		for (const section of part.children) {
 			for (const { children: _, ...item } of section.children) {
 				items.push({
@@ -121,14 +122,14 @@ export function listItems(db: Executor, frameworkId: string): FrameworkItem[] {
 }
 
 /** The item with this code (exact match), or null. */
-export function findItemByCode(db: Executor, frameworkId: string, code: string): FrameworkItem | null {
-	return listItems(db, frameworkId).find((i) => i.code === code) ?? null;
+export async function findItemByCode(db: Executor, frameworkId: string, code: string): Promise<FrameworkItem | null> {
+	return (await listItems(db, frameworkId)).find((i) => i.code === code) ?? null;
 }
 
 /** How many findings use each of the given nodes (nodes without findings are left out). */
-export function findingCounts(db: Executor, nodeIds: string[]): Map<string, number> {
+export async function findingCounts(db: Executor, nodeIds: string[]): Promise<Map<string, number>> {
 	if (nodeIds.length === 0) return new Map();
-	const rows = db.select({ nodeId: finding.nodeId, n: count() }).from(finding).where(inArray(finding.nodeId, nodeIds)).groupBy(finding.nodeId).all();
+	const rows = await db.select({ nodeId: finding.nodeId, n: count() }).from(finding).where(inArray(finding.nodeId, nodeIds)).groupBy(finding.nodeId);
 	return new Map(rows.map((r) => [r.nodeId, r.n]));
 }
 

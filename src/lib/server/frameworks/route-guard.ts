@@ -14,15 +14,15 @@ export interface AssessmentOrg {
 }
 
 /** The organisation and whether the user may change its frameworks and cycles; 404 for outsiders. */
-export function assessmentOrg(db: Db, userId: string, orgId: string): AssessmentOrg {
-	const organisation = listUserOrganisations(db, userId).find((o) => o.id === orgId);
+export async function assessmentOrg(db: Db, userId: string, orgId: string): Promise<AssessmentOrg> {
+	const organisation = (await listUserOrganisations(db, userId)).find((o) => o.id === orgId);
 	if (!organisation) error(404, 'Not found');
 	return { organisation, canManage: managesWorkshops(organisation.role) };
 }
 
 /** Like assessmentOrg, but members get the same 404 (pages that only change things). */
-export function coordinatorOrg(db: Db, userId: string, orgId: string): AssessmentOrg {
-	const found = assessmentOrg(db, userId, orgId);
+export async function coordinatorOrg(db: Db, userId: string, orgId: string): Promise<AssessmentOrg> {
+	const found = await assessmentOrg(db, userId, orgId);
 	if (!found.canManage) error(404, 'Not found');
 	return found;
 }

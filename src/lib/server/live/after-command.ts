@@ -2,7 +2,7 @@
  * What a control change means for the board: notes shown or hidden again, and notes written
  * during a lock taken in once it is lifted.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { participant } from '../db/schema';
 import { listNotes } from '../../shared/doc-schema';
@@ -29,11 +29,11 @@ export async function afterControlChange(db: Db, workshopId: string, before: Sto
 async function takeInEveryone(db: Db, workshopId: string): Promise<void> {
 	const hub = liveHub();
 	if (!hub) return;
-	const people = db
+	const people = await db
 		.select({ id: participant.id })
 		.from(participant)
 		.where(and(eq(participant.workshopId, workshopId), isNull(participant.removedAt)))
-		.all();
+		.orderBy(asc(participant.createdAt), asc(participant.id));
 	for (const p of people) {
 		const notes = await hub.readDoc(mineDocName(workshopId, p.id), (doc) => listNotes(doc).map((n) => ({ id: n.id, text: n.text, activityId: n.activityId })));
 		await acceptParticipantNotes(db, workshopId, p.id, notes);

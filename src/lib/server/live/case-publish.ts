@@ -11,10 +11,10 @@ import { writeCaseControl } from '../../shared/case-control';
 import { workshopCaseContributors } from '../case-contributors';
 import { rightOptionsForWorkshop } from '../case-rights';
 
-export function caseControlWriter(db: Db, workshopId: string): (doc: Y.Doc) => void {
-	const contributors = workshopCaseContributors(db, workshopId);
-	const rights = rightOptionsForWorkshop(db, workshopId);
-	const rows = db.select({ id: caseStudy.id, title: caseStudy.title }).from(caseStudy).where(eq(caseStudy.workshopId, workshopId)).all();
+export async function caseControlWriter(db: Db, workshopId: string): Promise<(doc: Y.Doc) => void> {
+	const contributors = await workshopCaseContributors(db, workshopId);
+	const rights = await rightOptionsForWorkshop(db, workshopId);
+	const rows = await db.select({ id: caseStudy.id, title: caseStudy.title }).from(caseStudy).where(eq(caseStudy.workshopId, workshopId));
 	const titles = Object.fromEntries(rows.map((r) => [r.id, r.title]));
 	return (doc) => writeCaseControl(doc, { contributors, titles, rights });
 }

@@ -28,26 +28,28 @@ type Row = typeof contribution.$inferSelect;
 
 /** Takes a participant's current notes and brings the contribution record and the board in line. */
 export async function acceptParticipantNotes(db: Db, workshopId: string, participantId: string, notes: OwnNote[], now = Date.now()): Promise<void> {
-	const who = db
-		.select({ removedAt: participant.removedAt })
-		.from(participant)
-		.where(and(eq(participant.id, participantId), eq(participant.workshopId, workshopId)))
-		.get();
-	if (!who || who.removedAt !== null) return;
-	const control = readStoredControl(db, workshopId);
-	if (control.locked) return;
-	const current = control.currentActivityId
-		? db.select({ id: activity.id, type: activity.type }).from(activity).where(eq(activity.id, control.currentActivityId)).get()
-		: undefined;
-	const accepting = current && NOTE_ACTIVITY_TYPES.includes(current.type) ? current.id : null;
+	// Read and written in one transaction: two instances (or a retry) taking in the same notes
+	// must not record a note twice or miss an edit made between the read and the write.
+	const outcome = await db.transaction(async (tx) => {
+		const changed: string[] = [];
+		const removed: string[] = [];
+		const acknowledged = new Map<string, string>();
+		const [who] = await tx
+			.select({ removedAt: participant.removedAt })
+			.from(participant)
+			.where(and(eq(participant.id, participantId), eq(participant.workshopId, workshopId)))
+			.limit(1);
+		if (!who || who.removedAt !== null) return null;
+		const control = await readStoredControl(tx, workshopId);
+		if (control.locked) return null;
+		const [current] = control.currentActivityId
+			? await tx.select({ id: activity.id, type: activity.type }).from(activity).where(eq(activity.id, control.currentActivityId)).limit(1)
+			: [];
+		const accepting = current && NOTE_ACTIVITY_TYPES.includes(current.type) ? current.id : null;
 
-	const rows = db.select().from(contribution).where(eq(contribution.participantId, participantId)).all();
-	const byNote = new Map(rows.map((r) => [r.noteId, r]));
-	const seen = new Set<string>();
-	const changed: string[] = [];
-	const removed: string[] = [];
-	const acknowledged = new Map<string, string>();
-	db.transaction((tx) => {
+		const rows = await tx.select().from(contribution).where(eq(contribution.participantId, participantId));
+		const byNote = new Map(rows.map((r) => [r.noteId, r]));
+		const seen = new Set<string>();
 		for (const note of notes) {
 			const text = note.text.trim().slice(0, NOTE_MAX_LENGTH);
 			if (text === '' || note.id.length > 64) continue;
@@ -57,13 +59,11 @@ export async function acceptParticipantNotes(db: Db, workshopId: string, partici
 				// A note written for an activity that has ended (e.g. offline) is not moved into another one.
 				if (!accepting || (note.activityId !== undefined && note.activityId !== accepting)) continue;
 				const publicId = newId();
-				tx.insert(contribution)
-					.values({ publicId, workshopId, participantId, noteId: note.id, activityId: accepting, text, createdAt: now, updatedAt: now })
-					.run();
+				await tx.insert(contribution).values({ publicId, workshopId, participantId, noteId: note.id, activityId: accepting, text, createdAt: now, updatedAt: now });
 				changed.push(publicId);
 				acknowledged.set(note.id, note.text);
 			} else if (row.removedAt === null && row.moderatedBy === null && row.text !== text && row.activityId === control.currentActivityId) {
-				tx.update(contribution).set({ text, updatedAt: now }).where(eq(contribution.publicId, row.publicId)).run();
+				await tx.update(contribution).set({ text, updatedAt: now }).where(eq(contribution.publicId, row.publicId));
 				changed.push(row.publicId);
 				acknowledged.set(note.id, note.text);
 			} else if (row.removedAt === null) {
@@ -73,13 +73,15 @@ export async function acceptParticipantNotes(db: Db, workshopId: string, partici
 		for (const row of rows) {
 			// Notes of earlier activities stay as they were: only the current activity is open for changes.
 			if (row.removedAt === null && !seen.has(row.noteId) && row.activityId === control.currentActivityId) {
-				tx.update(contribution).set({ removedAt: now, updatedAt: now }).where(eq(contribution.publicId, row.publicId)).run();
+				await tx.update(contribution).set({ removedAt: now, updatedAt: now }).where(eq(contribution.publicId, row.publicId));
 				removed.push(row.publicId);
 			}
 		}
+		return { changed, removed, acknowledged };
 	});
-	await renderContributions(db, workshopId, changed, removed);
-	await acknowledge(workshopId, participantId, acknowledged);
+	if (!outcome) return;
+	await renderContributions(db, workshopId, outcome.changed, outcome.removed);
+	await acknowledge(workshopId, participantId, outcome.acknowledged);
 }
 
 /** Tells the participant's device which versions of its notes the server took in. */
@@ -95,13 +97,16 @@ async function acknowledge(workshopId: string, participantId: string, accepted: 
 
 /** Rewrites the board entries of every note of an activity (after reveal, hide or moving on). */
 export async function renderActivity(db: Db, workshopId: string, activityId: string): Promise<void> {
-	const ids = db
+	const rows = await db
 		.select({ id: contribution.publicId })
 		.from(contribution)
-		.where(and(eq(contribution.workshopId, workshopId), eq(contribution.activityId, activityId), isNull(contribution.removedAt)))
-		.all()
-		.map((r) => r.id);
-	await renderContributions(db, workshopId, ids, []);
+		.where(and(eq(contribution.workshopId, workshopId), eq(contribution.activityId, activityId), isNull(contribution.removedAt)));
+	await renderContributions(
+		db,
+		workshopId,
+		rows.map((r) => r.id),
+		[]
+	);
 }
 
 /** What the board may show of one note. */
@@ -126,49 +131,48 @@ export function boardView(
 export async function renderContributions(db: Db, workshopId: string, changed: string[], removed: string[]): Promise<void> {
 	const hub = liveHub();
 	if (!hub || (changed.length === 0 && removed.length === 0)) return;
-	const control = readStoredControl(db, workshopId);
-	const rows =
-		changed.length === 0
-			? []
-			: db
-					.select({
-						publicId: contribution.publicId,
-						activityId: contribution.activityId,
-						text: contribution.text,
-						createdAt: contribution.createdAt,
-						groupLabel: contribution.groupLabel,
-						mergedInto: contribution.mergedInto,
-						removedAt: contribution.removedAt,
-						onBehalfRoleGroup: contribution.onBehalfRoleGroup,
-						displayName: participant.displayName,
-						roleGroup: participant.roleGroup,
-						anonymity: activity.anonymity
-					})
-					.from(contribution)
-					.leftJoin(participant, eq(participant.id, contribution.participantId))
-					.innerJoin(activity, eq(activity.id, contribution.activityId))
-					.where(inArray(contribution.publicId, changed))
-					.all();
-	const mergedCounts = new Map(
-		db
+	// Read under the board's write lock: of two renderings of a note, the later reading stays.
+	await hub.publishDoc(docName('board', workshopId), async () => {
+		const control = await readStoredControl(db, workshopId);
+		const rows =
+			changed.length === 0
+				? []
+				: await db
+						.select({
+							publicId: contribution.publicId,
+							activityId: contribution.activityId,
+							text: contribution.text,
+							createdAt: contribution.createdAt,
+							groupLabel: contribution.groupLabel,
+							mergedInto: contribution.mergedInto,
+							removedAt: contribution.removedAt,
+							onBehalfRoleGroup: contribution.onBehalfRoleGroup,
+							displayName: participant.displayName,
+							roleGroup: participant.roleGroup,
+							anonymity: activity.anonymity
+						})
+						.from(contribution)
+						.leftJoin(participant, eq(participant.id, contribution.participantId))
+						.innerJoin(activity, eq(activity.id, contribution.activityId))
+						.where(inArray(contribution.publicId, changed));
+		const merged = await db
 			.select({ into: contribution.mergedInto, n: count() })
 			.from(contribution)
 			.where(and(eq(contribution.workshopId, workshopId), isNull(contribution.removedAt), isNotNull(contribution.mergedInto)))
-			.groupBy(contribution.mergedInto)
-			.all()
-			.map((r) => [r.into!, r.n])
-	);
-	await hub.changeDoc(docName('board', workshopId), (doc) => {
-		const map = contributionsOf(doc);
-		for (const r of rows) {
-			if (r.removedAt !== null || r.mergedInto !== null) {
-				map.delete(r.publicId);
-				continue;
+			.groupBy(contribution.mergedInto);
+		const mergedCounts = new Map(merged.map((r) => [r.into!, r.n]));
+		return (doc) => {
+			const map = contributionsOf(doc);
+			for (const r of rows) {
+				if (r.removedAt !== null || r.mergedInto !== null) {
+					map.delete(r.publicId);
+					continue;
+				}
+				const who = { displayName: r.displayName, roleGroup: r.roleGroup ?? r.onBehalfRoleGroup };
+				const view = boardView(r, who, r.anonymity, control, mergedCounts.get(r.publicId) ?? 0);
+				if (JSON.stringify(map.get(r.publicId)) !== JSON.stringify(view)) map.set(r.publicId, view);
 			}
-			const who = { displayName: r.displayName, roleGroup: r.roleGroup ?? r.onBehalfRoleGroup };
-			const view = boardView(r, who, r.anonymity, control, mergedCounts.get(r.publicId) ?? 0);
-			if (JSON.stringify(map.get(r.publicId)) !== JSON.stringify(view)) map.set(r.publicId, view);
-		}
-		for (const id of removed) map.delete(id);
+			for (const id of removed) map.delete(id);
+		};
 	});
 }

@@ -20,8 +20,8 @@ const DEFAULT: StoredControl = {
 };
 
 /** The stored control state, or the defaults before the first command. */
-export function readStoredControl(db: Executor, workshopId: string): StoredControl {
-	const row = db.select().from(workshopControl).where(eq(workshopControl.workshopId, workshopId)).get();
+export async function readStoredControl(db: Executor, workshopId: string): Promise<StoredControl> {
+	const [row] = await db.select().from(workshopControl).where(eq(workshopControl.workshopId, workshopId)).limit(1);
 	if (!row) return { ...DEFAULT };
 	return {
 		currentActivityId: row.currentActivityId,
@@ -36,12 +36,7 @@ export function readStoredControl(db: Executor, workshopId: string): StoredContr
 }
 
 /** Activity ids of the agenda in order. */
-export function agendaIds(db: Executor, workshopId: string): string[] {
-	return db
-		.select({ id: activity.id })
-		.from(activity)
-		.where(eq(activity.workshopId, workshopId))
-		.orderBy(asc(activity.position))
-		.all()
-		.map((r) => r.id);
+export async function agendaIds(db: Executor, workshopId: string): Promise<string[]> {
+	const rows = await db.select({ id: activity.id }).from(activity).where(eq(activity.workshopId, workshopId)).orderBy(asc(activity.position), asc(activity.id));
+	return rows.map((r) => r.id);
 }

@@ -19,22 +19,17 @@ export class ControlPermissionError extends Error {
 
 /** Runs a facilitator command: checks the role, stores the new state, publishes it. */
 export async function runCommand(db: Db, actorUserId: string, workshopId: string, command: Command, now = Date.now()): Promise<StoredControl> {
-	const role = workshopRole(db, actorUserId, workshopId);
+	const role = await workshopRole(db, actorUserId, workshopId);
 	if (!managesWorkshops(role)) throw new ControlPermissionError();
-	let before: StoredControl | null = null;
-	const next = db.transaction(
-		(tx) => {
-			const current = readStoredControl(tx, workshopId);
-			before = current;
-			const changed = applyCommand(current, command, agendaIds(tx, workshopId), now);
-			const stored: StoredControl = { ...changed, version: current.version + 1 };
-			const values = { ...stored, workshopId, updatedAt: now };
-			tx.insert(workshopControl).values(values).onConflictDoUpdate({ target: workshopControl.workshopId, set: values }).run();
-			return stored;
-		},
-		{ behavior: 'immediate' }
-	);
+	const { before, next } = await db.transaction(async (tx) => {
+		const current = await readStoredControl(tx, workshopId);
+		const changed = applyCommand(current, command, await agendaIds(tx, workshopId), now);
+		const stored: StoredControl = { ...changed, version: current.version + 1 };
+		const values = { ...stored, workshopId, updatedAt: now };
+		await tx.insert(workshopControl).values(values).onConflictDoUpdate({ target: workshopControl.workshopId, set: values });
+		return { before: current, next: stored };
+	});
 	await publishWorkshop(db, workshopId);
-	await afterControlChange(db, workshopId, before!, next);
+	await afterControlChange(db, workshopId, before, next);
 	return next;
 }

@@ -20,20 +20,19 @@ function internalInTree(node: FrameworkNode, byId: Map<string, FrameworkNode>): 
 }
 
 /** Finding id → the plain explanation of its framework node, for those that have one participants may see. */
-export function findingPlainExplanations(db: Executor, findingIds: string[]): Map<string, string> {
+export async function findingPlainExplanations(db: Executor, findingIds: string[]): Promise<Map<string, string>> {
 	const out = new Map<string, string>();
 	if (findingIds.length === 0) return out;
-	const rows = db
+	const rows = await db
 		.select({ findingId: finding.id, nodeId: finding.nodeId, frameworkId: frameworkNode.frameworkId })
 		.from(finding)
 		.innerJoin(frameworkNode, eq(frameworkNode.id, finding.nodeId))
-		.where(inArray(finding.id, [...new Set(findingIds)]))
-		.all();
+		.where(inArray(finding.id, [...new Set(findingIds)]));
 	const frameworks = new Map<string, Map<string, FrameworkNode>>();
 	for (const row of rows) {
 		let byId = frameworks.get(row.frameworkId);
 		if (!byId) {
-			byId = new Map(listNodes(db, row.frameworkId).map((n) => [n.id, n]));
+			byId = new Map((await listNodes(db, row.frameworkId)).map((n) => [n.id, n]));
 			frameworks.set(row.frameworkId, byId);
 		}
 		const node = byId.get(row.nodeId);

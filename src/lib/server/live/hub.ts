@@ -6,9 +6,18 @@
  */
 import type * as Y from 'yjs';
 
+/** A change the server makes to a document, applied in one Yjs transaction. */
+export type DocChange = (doc: Y.Doc) => void;
+
 export interface LiveHub {
 	/** Applies `change` to the named document as the server (persisted, then broadcast). */
-	changeDoc(docName: string, change: (doc: Y.Doc) => void): Promise<void>;
+	changeDoc(docName: string, change: DocChange): Promise<void>;
+	/**
+	 * Writes server-owned content derived from the database: `compose` reads the database and
+	 * returns the change. It runs under the document's write lock (shared by all instances), so of
+	 * two concurrent publications the later reading of the database is the one that stays.
+	 */
+	publishDoc(docName: string, compose: () => Promise<DocChange>): Promise<void>;
 	/** Reads a document (loading it if needed) without changing it. */
 	readDoc<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T>;
 	/** Closes every sync connection of a participant (removed from the workshop). */

@@ -36,29 +36,28 @@ function cleanText(text: string): string {
 
 /** Applies one moderation step and updates the board. */
 export async function moderate(db: Db, actorUserId: string, workshopId: string, step: ModerationOp, roleGroups: string[], now = Date.now()): Promise<void> {
-	const role = workshopRole(db, actorUserId, workshopId);
+	const role = await workshopRole(db, actorUserId, workshopId);
 	if (!managesWorkshops(role)) throw new ModerationError('forbidden');
-	const find = (id: string) => {
-		const row = db
-			.select()
-			.from(contribution)
-			.where(and(eq(contribution.publicId, id), eq(contribution.workshopId, workshopId), isNull(contribution.removedAt)))
-			.get();
-		if (!row) throw new ModerationError('not_found');
-		return row;
-	};
-	const changed: string[] = [];
-	switch (step.op) {
-		case 'add': {
-			if (!roleGroups.includes(step.roleGroup)) throw new ModerationError('bad_role_group');
-			const control = readStoredControl(db, workshopId);
-			const current = control.currentActivityId
-				? db.select({ type: activity.type }).from(activity).where(eq(activity.id, control.currentActivityId)).get()
-				: undefined;
-			if (!current || !NOTE_ACTIVITY_TYPES.includes(current.type)) throw new ModerationError('no_brainstorm');
-			const publicId = newId();
-			db.insert(contribution)
-				.values({
+	const changed = await db.transaction(async (tx) => {
+		const find = async (id: string) => {
+			const [row] = await tx
+				.select()
+				.from(contribution)
+				.where(and(eq(contribution.publicId, id), eq(contribution.workshopId, workshopId), isNull(contribution.removedAt)))
+				.limit(1);
+			if (!row) throw new ModerationError('not_found');
+			return row;
+		};
+		switch (step.op) {
+			case 'add': {
+				if (!roleGroups.includes(step.roleGroup)) throw new ModerationError('bad_role_group');
+				const control = await readStoredControl(tx, workshopId);
+				const [current] = control.currentActivityId
+					? await tx.select({ type: activity.type }).from(activity).where(eq(activity.id, control.currentActivityId)).limit(1)
+					: [];
+				if (!current || !NOTE_ACTIVITY_TYPES.includes(current.type)) throw new ModerationError('no_brainstorm');
+				const publicId = newId();
+				await tx.insert(contribution).values({
 					publicId,
 					workshopId,
 					participantId: null,
@@ -69,36 +68,30 @@ export async function moderate(db: Db, actorUserId: string, workshopId: string, 
 					moderatedBy: actorUserId,
 					createdAt: now,
 					updatedAt: now
-				})
-				.run();
-			changed.push(publicId);
-			break;
-		}
-		case 'edit': {
-			find(step.id);
-			db.update(contribution).set({ text: cleanText(step.text), moderatedBy: actorUserId, updatedAt: now }).where(eq(contribution.publicId, step.id)).run();
-			changed.push(step.id);
-			break;
-		}
-		case 'group': {
-			find(step.id);
-			const label = step.label.trim().slice(0, GROUP_LABEL_MAX) || null;
-			db.update(contribution).set({ groupLabel: label, updatedAt: now }).where(eq(contribution.publicId, step.id)).run();
-			changed.push(step.id);
-			break;
-		}
-		case 'merge': {
-			const from = find(step.id);
-			const into = find(step.into);
-			if (from.publicId === into.publicId || from.activityId !== into.activityId || into.mergedInto !== null) throw new ModerationError('bad_merge');
-			db.transaction((tx) => {
+				});
+				return [publicId];
+			}
+			case 'edit': {
+				await find(step.id);
+				await tx.update(contribution).set({ text: cleanText(step.text), moderatedBy: actorUserId, updatedAt: now }).where(eq(contribution.publicId, step.id));
+				return [step.id];
+			}
+			case 'group': {
+				await find(step.id);
+				const label = step.label.trim().slice(0, GROUP_LABEL_MAX) || null;
+				await tx.update(contribution).set({ groupLabel: label, updatedAt: now }).where(eq(contribution.publicId, step.id));
+				return [step.id];
+			}
+			case 'merge': {
+				const from = await find(step.id);
+				const into = await find(step.into);
+				if (from.publicId === into.publicId || from.activityId !== into.activityId || into.mergedInto !== null) throw new ModerationError('bad_merge');
 				// Notes already merged into `from` follow it, so nothing points at a hidden note.
-				tx.update(contribution).set({ mergedInto: into.publicId, updatedAt: now }).where(eq(contribution.mergedInto, from.publicId)).run();
-				tx.update(contribution).set({ mergedInto: into.publicId, updatedAt: now }).where(eq(contribution.publicId, from.publicId)).run();
-			});
-			changed.push(from.publicId, into.publicId);
-			break;
+				await tx.update(contribution).set({ mergedInto: into.publicId, updatedAt: now }).where(eq(contribution.mergedInto, from.publicId));
+				await tx.update(contribution).set({ mergedInto: into.publicId, updatedAt: now }).where(eq(contribution.publicId, from.publicId));
+				return [from.publicId, into.publicId];
+			}
 		}
-	}
+	});
 	await renderContributions(db, workshopId, changed, []);
 }

@@ -14,10 +14,10 @@ import { caseControlWriter } from './case-publish';
 import { reviewActionsControlWriter } from './review-actions-publish';
 
 /** What the control document should say now, from the database. */
-export function controlSnapshot(db: Db, workshopId: string, now = Date.now()): { state: ControlState; agenda: AgendaItem[] } {
-	const row = readStoredControl(db, workshopId);
-	const ws = db.select({ joiningOpen: workshop.joiningOpen }).from(workshop).where(eq(workshop.id, workshopId)).get();
-	const agenda = db
+export async function controlSnapshot(db: Db, workshopId: string, now = Date.now()): Promise<{ state: ControlState; agenda: AgendaItem[] }> {
+	const row = await readStoredControl(db, workshopId);
+	const [ws] = await db.select({ joiningOpen: workshop.joiningOpen }).from(workshop).where(eq(workshop.id, workshopId)).limit(1);
+	const agenda = await db
 		.select({
 			id: activity.id,
 			type: activity.type,
@@ -30,8 +30,7 @@ export function controlSnapshot(db: Db, workshopId: string, now = Date.now()): {
 		})
 		.from(activity)
 		.where(eq(activity.workshopId, workshopId))
-		.orderBy(asc(activity.position))
-		.all();
+		.orderBy(asc(activity.position), asc(activity.id));
 	const state: ControlState = {
 		version: row.version,
 		currentActivityId: row.currentActivityId,
@@ -50,14 +49,17 @@ export function controlSnapshot(db: Db, workshopId: string, now = Date.now()): {
 export async function publishWorkshop(db: Db, workshopId: string): Promise<void> {
 	const hub = liveHub();
 	if (!hub) return;
-	const { state, agenda } = controlSnapshot(db, workshopId);
-	const votes = voteControlWriter(db, workshopId);
-	const cases = caseControlWriter(db, workshopId);
-	const reviews = reviewActionsControlWriter(db, workshopId);
-	await hub.changeDoc(docName('control', workshopId), (doc) => {
-		writeControl(doc, state, agenda);
-		votes(doc);
-		cases(doc);
-		reviews(doc);
+	// Read under the control document's write lock: of two publications, the later reading stays.
+	await hub.publishDoc(docName('control', workshopId), async () => {
+		const { state, agenda } = await controlSnapshot(db, workshopId);
+		const votes = await voteControlWriter(db, workshopId);
+		const cases = await caseControlWriter(db, workshopId);
+		const reviews = await reviewActionsControlWriter(db, workshopId);
+		return (doc) => {
+			writeControl(doc, state, agenda);
+			votes(doc);
+			cases(doc);
+			reviews(doc);
+		};
 	});
 }

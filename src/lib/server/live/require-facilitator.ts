@@ -6,11 +6,11 @@ import { requireUser } from '../require-user';
 import { getWorkshop } from '../workshops';
 
 /** Only the organisation's owners and facilitators run a workshop; everyone else gets 404. */
-export function requireFacilitator(locals: App.Locals, url: URL, workshopId: string) {
+export async function requireFacilitator(locals: App.Locals, url: URL, workshopId: string) {
 	const user = requireUser(locals, url);
 	const db = getDb();
-	const workshop = getWorkshop(db, workshopId);
-	const role = workshop ? workshopRole(db, user.id, workshop.id) : null;
+	const workshop = await getWorkshop(db, workshopId);
+	const role = workshop ? await workshopRole(db, user.id, workshop.id) : null;
 	if (!workshop || !managesWorkshops(role)) error(404, 'Not found');
 	return { user, workshop };
 }

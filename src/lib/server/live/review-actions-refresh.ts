@@ -9,20 +9,21 @@ import { log } from '../logger';
 import { publishWorkshop } from './publish';
 import { REVIEW_ACTIONS_TYPE } from './review-actions-publish';
 
-export function workshopsReviewingActions(db: Db, organisationId: string): string[] {
-	return db
+export async function workshopsReviewingActions(db: Db, organisationId: string): Promise<string[]> {
+	const rows = await db
 		.selectDistinct({ id: workshop.id })
 		.from(workshop)
 		.innerJoin(activity, eq(activity.workshopId, workshop.id))
-		.where(and(eq(workshop.organisationId, organisationId), eq(activity.type, REVIEW_ACTIONS_TYPE)))
-		.all()
-		.map((w) => w.id);
+		.where(and(eq(workshop.organisationId, organisationId), eq(activity.type, REVIEW_ACTIONS_TYPE)));
+	return rows.map((w) => w.id);
 }
 
 /** Republishes in the background; a failure is logged and never undoes the register change. */
-export function refreshReviewActions(db: Db, organisationId: string): Promise<void> {
-	const ids = workshopsReviewingActions(db, organisationId);
-	return Promise.all(ids.map((id) => publishWorkshop(db, id)))
-		.then(() => undefined)
-		.catch((err: unknown) => log.error('review actions republish failed', { organisationId, err: String(err) }));
+export async function refreshReviewActions(db: Db, organisationId: string): Promise<void> {
+	try {
+		const ids = await workshopsReviewingActions(db, organisationId);
+		await Promise.all(ids.map((id) => publishWorkshop(db, id)));
+	} catch (err) {
+		log.error('review actions republish failed', { organisationId, err: String(err) });
+	}
 }

@@ -11,10 +11,10 @@ import { voteResults } from '../votes/activity-results';
 import { findingPlainExplanations } from './finding-plain';
 import { VOTES_ROOT, type PublishedVote } from '../../shared/vote-control';
 
-export function publishedVotes(db: Db, workshopId: string): Record<string, PublishedVote> {
+export async function publishedVotes(db: Db, workshopId: string): Promise<Record<string, PublishedVote>> {
 	const out: Record<string, PublishedVote> = {};
-	const votes = readWorkshopVotes(db, workshopId);
-	const plain = findingPlainExplanations(db, votes.flatMap((v) => v.items.flatMap((i) => (i.findingId ? [i.findingId] : []))));
+	const votes = await readWorkshopVotes(db, workshopId);
+	const plain = await findingPlainExplanations(db, votes.flatMap((v) => v.items.flatMap((i) => (i.findingId ? [i.findingId] : []))));
 	for (const vote of votes) {
 		out[vote.activityId] = {
 			kind: vote.kind,
@@ -27,15 +27,15 @@ export function publishedVotes(db: Db, workshopId: string): Record<string, Publi
 			cap: vote.cap,
 			answerGroups: vote.answerGroups,
 			anonymity: vote.anonymity,
-			ballots: voterCount(db, vote.activityId),
-			...(vote.revealed ? { results: voteResults(db, vote) } : {})
+			ballots: await voterCount(db, vote.activityId),
+			...(vote.revealed ? { results: await voteResults(db, vote) } : {})
 		};
 	}
 	return out;
 }
 
-export function voteControlWriter(db: Db, workshopId: string): (doc: Y.Doc) => void {
-	const votes = publishedVotes(db, workshopId);
+export async function voteControlWriter(db: Db, workshopId: string): Promise<(doc: Y.Doc) => void> {
+	const votes = await publishedVotes(db, workshopId);
 	return (doc) => {
 		const map = doc.getMap(VOTES_ROOT);
 		for (const key of [...map.keys()]) if (!(key in votes)) map.delete(key);

@@ -24,15 +24,15 @@ export interface RegisterAccess {
 }
 
 /** The user's access to the organisation's register; throws `not_found` for outsiders. */
-export function registerReader(db: Executor, userId: string, organisationId: string): RegisterAccess {
-	const membership = getMembership(db, organisationId, userId);
+export async function registerReader(db: Executor, userId: string, organisationId: string): Promise<RegisterAccess> {
+	const membership = await getMembership(db, organisationId, userId);
 	if (!membership) throw new RegisterAccessError('not_found');
 	return { organisationId, role: membership.role, canEdit: managesWorkshops(membership.role) };
 }
 
 /** Like registerReader, but members get `forbidden`. */
-export function registerEditor(db: Executor, userId: string, organisationId: string): RegisterAccess {
-	const access = registerReader(db, userId, organisationId);
+export async function registerEditor(db: Executor, userId: string, organisationId: string): Promise<RegisterAccess> {
+	const access = await registerReader(db, userId, organisationId);
 	if (!access.canEdit) throw new RegisterAccessError('forbidden');
 	return access;
 }

@@ -54,20 +54,21 @@ function storedFields(input: ActionInput) {
 }
 
 /** The entry when it belongs to the organisation, else null. */
-export function entryInOrg(db: Executor, organisationId: string, entryId: string): EntryRow | null {
-	return db.select().from(actionRegisterEntry).where(and(eq(actionRegisterEntry.id, entryId), eq(actionRegisterEntry.organisationId, organisationId))).get() ?? null;
+export async function entryInOrg(db: Executor, organisationId: string, entryId: string): Promise<EntryRow | null> {
+	const [row] = await db.select().from(actionRegisterEntry).where(and(eq(actionRegisterEntry.id, entryId), eq(actionRegisterEntry.organisationId, organisationId))).limit(1);
+	return row ?? null;
 }
 
-export function requireEntry(db: Executor, organisationId: string, entryId: string): EntryRow {
-	const row = entryInOrg(db, organisationId, entryId);
+export async function requireEntry(db: Executor, organisationId: string, entryId: string): Promise<EntryRow> {
+	const row = await entryInOrg(db, organisationId, entryId);
 	if (!row) throw new InputError({ entry: 'entry_not_found' });
 	return row;
 }
 
 /** Checks that the cycle and workshop, when given, belong to the organisation. */
-function checkLinks(tx: Executor, organisationId: string, input: RecordInput): void {
-	const cycleOk = !input.cycleId || !!tx.select({ id: assessmentCycle.id }).from(assessmentCycle).where(and(eq(assessmentCycle.id, input.cycleId), eq(assessmentCycle.organisationId, organisationId))).get();
-	const workshopOk = !input.workshopId || !!tx.select({ id: workshop.id }).from(workshop).where(and(eq(workshop.id, input.workshopId), eq(workshop.organisationId, organisationId))).get();
+async function checkLinks(tx: Executor, organisationId: string, input: RecordInput): Promise<void> {
+	const cycleOk = !input.cycleId || (await tx.select({ id: assessmentCycle.id }).from(assessmentCycle).where(and(eq(assessmentCycle.id, input.cycleId), eq(assessmentCycle.organisationId, organisationId))).limit(1)).length > 0;
+	const workshopOk = !input.workshopId || (await tx.select({ id: workshop.id }).from(workshop).where(and(eq(workshop.id, input.workshopId), eq(workshop.organisationId, organisationId))).limit(1)).length > 0;
 	throwIfIssues({ cycleId: cycleOk ? null : 'cycle_unknown', workshopId: workshopOk ? null : 'workshop_unknown' });
 }
 
@@ -81,15 +82,15 @@ export interface Recorded {
  * Records an action point (or a hand-added entry) into the organisation's register. Throws
  * RegisterAccessError for non-coordinators, InputError for bad fields.
  */
-export function recordAction(db: Db, actorUserId: string, organisationId: string, input: RecordInput): Recorded {
+export async function recordAction(db: Db, actorUserId: string, organisationId: string, input: RecordInput): Promise<Recorded> {
 	const clean = normaliseAction(input);
 	const sourceKey = input.sourceKey.trim();
 	throwIfIssues({ ...checkAction(clean), sourceKey: sourceKey === '' || sourceKey.length > SOURCE_KEY_MAX ? 'source_key_invalid' : null });
-	const recorded = db.transaction((tx): Recorded => {
-		registerEditor(tx, actorUserId, organisationId);
-		checkLinks(tx, organisationId, input);
+	const recorded = await db.transaction(async (tx): Promise<Recorded> => {
+		await registerEditor(tx, actorUserId, organisationId);
+		await checkLinks(tx, organisationId, input);
 		const now = Date.now();
-		const inserted = tx
+		const [inserted] = await tx
 			.insert(actionRegisterEntry)
 			.values({
 				id: newId(),
@@ -104,15 +105,14 @@ export function recordAction(db: Db, actorUserId: string, organisationId: string
 				updatedAt: now
 			})
 			.onConflictDoNothing({ target: [actionRegisterEntry.organisationId, actionRegisterEntry.sourceKey] })
-			.returning()
-			.get();
+			.returning();
 		if (!inserted) {
-			const existing = tx.select().from(actionRegisterEntry).where(and(eq(actionRegisterEntry.organisationId, organisationId), eq(actionRegisterEntry.sourceKey, sourceKey))).get();
+			const [existing] = await tx.select().from(actionRegisterEntry).where(and(eq(actionRegisterEntry.organisationId, organisationId), eq(actionRegisterEntry.sourceKey, sourceKey))).limit(1);
 			if (!existing) throw new Error('register entry vanished after a conflicting insert');
 			return { entry: existing, created: false };
 		}
-		recordUpdate(tx, { entryId: inserted.id, actorUserId, changes: { recorded: [null, inserted.workshopId ? 'workshop' : 'manual'] } }, now);
-		writeAudit(tx, { action: 'action_register.record', organisationId, actorUserId, subject: inserted.id, detail: JSON.stringify({ sourceKey, from: input.actionPointId ? 'workshop' : 'manual', workshopId: inserted.workshopId, actionPointId: input.actionPointId || null, cycleId: inserted.cycleId }) }, now);
+		await recordUpdate(tx, { entryId: inserted.id, actorUserId, changes: { recorded: [null, inserted.workshopId ? 'workshop' : 'manual'] } }, now);
+		await writeAudit(tx, { action: 'action_register.record', organisationId, actorUserId, subject: inserted.id, detail: JSON.stringify({ sourceKey, from: input.actionPointId ? 'workshop' : 'manual', workshopId: inserted.workshopId, actionPointId: input.actionPointId || null, cycleId: inserted.cycleId }) }, now);
 		return { entry: inserted, created: true };
 	});
 	if (recorded.created) void refreshReviewActions(db, organisationId);
@@ -120,19 +120,19 @@ export function recordAction(db: Db, actorUserId: string, organisationId: string
 }
 
 /** Edits the describing fields; one update listing what changed (nothing when nothing changed). */
-export function updateEntry(db: Db, actorUserId: string, organisationId: string, entryId: string, input: ActionInput): void {
+export async function updateEntry(db: Db, actorUserId: string, organisationId: string, entryId: string, input: ActionInput): Promise<void> {
 	const clean = normaliseAction(input);
 	throwIfIssues(checkAction(clean));
-	const changed = db.transaction((tx) => {
-		registerEditor(tx, actorUserId, organisationId);
-		const before = requireEntry(tx, organisationId, entryId);
+	const changed = await db.transaction(async (tx) => {
+		await registerEditor(tx, actorUserId, organisationId);
+		const before = await requireEntry(tx, organisationId, entryId);
 		const fields = storedFields(clean);
 		const changes = diff(before, fields);
 		if (Object.keys(changes).length === 0) return false;
 		const now = Date.now();
-		tx.update(actionRegisterEntry).set({ ...fields, updatedAt: now }).where(eq(actionRegisterEntry.id, entryId)).run();
-		recordUpdate(tx, { entryId, actorUserId, changes }, now);
-		writeAudit(tx, { action: 'action_register.edit', organisationId, actorUserId, subject: entryId, detail: JSON.stringify({ fields: Object.keys(changes) }) }, now);
+		await tx.update(actionRegisterEntry).set({ ...fields, updatedAt: now }).where(eq(actionRegisterEntry.id, entryId));
+		await recordUpdate(tx, { entryId, actorUserId, changes }, now);
+		await writeAudit(tx, { action: 'action_register.edit', organisationId, actorUserId, subject: entryId, detail: JSON.stringify({ fields: Object.keys(changes) }) }, now);
 		return true;
 	});
 	if (changed) void refreshReviewActions(db, organisationId);

@@ -42,15 +42,14 @@ export function safeCell(value: string): string {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function rows(db: Executor, organisationId: string) {
+async function rows(db: Executor, organisationId: string) {
 	return db
 		.select({ e: actionRegisterEntry, cycle: assessmentCycle.name, workshop: workshop.title })
 		.from(actionRegisterEntry)
 		.leftJoin(assessmentCycle, eq(assessmentCycle.id, actionRegisterEntry.cycleId))
 		.leftJoin(workshop, eq(workshop.id, actionRegisterEntry.workshopId))
 		.where(eq(actionRegisterEntry.organisationId, organisationId))
-		.orderBy(asc(actionRegisterEntry.recordedAt), asc(actionRegisterEntry.id))
-		.all();
+		.orderBy(asc(actionRegisterEntry.recordedAt), asc(actionRegisterEntry.id));
 }
 
 /** Indicators in one cell: `name: baseline -> target`, separated by `; `. */
@@ -59,8 +58,8 @@ export function indicatorsCell(list: Indicator[]): string {
 }
 
 /** The CSV text with BOM and a final CRLF. */
-export function registerCsv(db: Executor, organisationId: string, today: string): string {
-	const data = rows(db, organisationId).map(({ e, cycle, workshop: ws }) =>
+export async function registerCsv(db: Executor, organisationId: string, today: string): Promise<string> {
+	const data = (await rows(db, organisationId)).map(({ e, cycle, workshop: ws }) =>
 		[
 			e.id,
 			e.title,
@@ -90,30 +89,27 @@ export function registerCsv(db: Executor, organisationId: string, today: string)
 }
 
 /** The JSON export (format name and version first). */
-export function registerJson(db: Executor, organisation: { id: string; name: string }, today: string, now = Date.now()) {
-	const entries = rows(db, organisation.id).map(({ e, cycle, workshop: ws }) => {
-		const { organisationId: _org, sourceKey: _key, recordedBy: _by, cycleId, workshopId, indicators, validation, recordedAt, updatedAt, ...fields } = e;
-		return {
-			...fields,
-			indicators: JSON.parse(indicators) as Indicator[],
-			overdue: isOverdue(e, today),
-			cycle: cycleId ? { id: cycleId, name: cycle } : null,
-			workshop: workshopId ? { id: workshopId, title: ws } : null,
-			validation: JSON.parse(validation) as unknown,
-			recordedAt: iso(recordedAt),
-			updatedAt: iso(updatedAt),
-			updates: updatesOf(db, e.id)
-		};
-	});
+export async function registerJson(db: Executor, organisation: { id: string; name: string }, today: string, now = Date.now()) {
+	const entries = await Promise.all(
+		(await rows(db, organisation.id)).map(async ({ e, cycle, workshop: ws }) => {
+			const { organisationId: _org, sourceKey: _key, recordedBy: _by, cycleId, workshopId, indicators, validation, recordedAt, updatedAt, ...fields } = e;
+			return {
+				...fields,
+				indicators: JSON.parse(indicators) as Indicator[],
+				overdue: isOverdue(e, today),
+				cycle: cycleId ? { id: cycleId, name: cycle } : null,
+				workshop: workshopId ? { id: workshopId, title: ws } : null,
+				validation: JSON.parse(validation) as unknown,
+				recordedAt: iso(recordedAt),
+				updatedAt: iso(updatedAt),
+				updates: await updatesOf(db, e.id)
+			};
+		})
+	);
 	return { format: REGISTER_JSON_FORMAT, version: REGISTER_JSON_VERSION, exportedAt: iso(now), organisation, entries };
 }
 
-function updatesOf(db: Executor, entryId: string) {
-	return db
-		.select()
-		.from(actionUpdate)
-		.where(eq(actionUpdate.entryId, entryId))
-		.orderBy(asc(actionUpdate.id))
-		.all()
-		.map((u) => ({ at: iso(u.createdAt), changes: JSON.parse(u.changes) as unknown, note: u.note }));
+async function updatesOf(db: Executor, entryId: string) {
+	const updates = await db.select().from(actionUpdate).where(eq(actionUpdate.entryId, entryId)).orderBy(asc(actionUpdate.id));
+	return updates.map((u) => ({ at: iso(u.createdAt), changes: JSON.parse(u.changes) as unknown, note: u.note }));
 }

@@ -15,10 +15,8 @@ export interface UpdateInput {
 	note?: string;
 }
 
-export function recordUpdate(tx: Executor, input: UpdateInput, now = Date.now()): void {
-	tx.insert(actionUpdate)
-		.values({ entryId: input.entryId, actorUserId: input.actorUserId, changes: JSON.stringify(input.changes), note: input.note ?? '', createdAt: now })
-		.run();
+export async function recordUpdate(tx: Executor, input: UpdateInput, now = Date.now()): Promise<void> {
+	await tx.insert(actionUpdate).values({ entryId: input.entryId, actorUserId: input.actorUserId, changes: JSON.stringify(input.changes), note: input.note ?? '', createdAt: now });
 }
 
 /** The fields of `after` whose value differs from `before`, as [from, to]. */
@@ -40,13 +38,12 @@ export interface HistoryEntry {
 }
 
 /** The entry's history, oldest first. */
-export function entryHistory(db: Executor, entryId: string): HistoryEntry[] {
-	return db
+export async function entryHistory(db: Executor, entryId: string): Promise<HistoryEntry[]> {
+	const rows = await db
 		.select({ u: actionUpdate, actorName: user.displayName })
 		.from(actionUpdate)
 		.leftJoin(user, eq(user.id, actionUpdate.actorUserId))
 		.where(eq(actionUpdate.entryId, entryId))
-		.orderBy(asc(actionUpdate.id))
-		.all()
-		.map(({ u, actorName }) => ({ id: u.id, changes: JSON.parse(u.changes) as Changes, note: u.note, actorName, createdAt: u.createdAt }));
+		.orderBy(asc(actionUpdate.id));
+	return rows.map(({ u, actorName }) => ({ id: u.id, changes: JSON.parse(u.changes) as Changes, note: u.note, actorName, createdAt: u.createdAt }));
 }

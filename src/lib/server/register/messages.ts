@@ -45,9 +45,9 @@ export interface ActionContext {
 }
 
 /** Runs a register change for a form action. */
-export function runRegisterAction(context: ActionContext, change: () => void, success: string) {
+export async function runRegisterAction(context: ActionContext, change: () => Promise<unknown>, success: string) {
 	try {
-		change();
+		await change();
 	} catch (err) {
 		if (err instanceof RegisterAccessError) rethrowRegisterAccess(err);
 		if (err instanceof InputError) {

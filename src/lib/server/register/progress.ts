@@ -14,10 +14,10 @@ import { requireEntry } from './entries';
 import { diff, recordUpdate } from './history';
 import { refreshReviewActions } from '../live/review-actions-refresh';
 
-export function updateProgress(db: Db, actorUserId: string, organisationId: string, entryId: string, input: ProgressInput, now = Date.now()): void {
-	db.transaction((tx) => {
-		registerEditor(tx, actorUserId, organisationId);
-		const before = requireEntry(tx, organisationId, entryId);
+export async function updateProgress(db: Db, actorUserId: string, organisationId: string, entryId: string, input: ProgressInput, now = Date.now()): Promise<void> {
+	await db.transaction(async (tx) => {
+		await registerEditor(tx, actorUserId, organisationId);
+		const before = await requireEntry(tx, organisationId, entryId);
 		const from: ActionStatus = isActionStatus(before.status) ? before.status : 'planned';
 		throwIfIssues(checkProgress(from, input));
 		const to = input.status.trim() as ActionStatus;
@@ -31,9 +31,9 @@ export function updateProgress(db: Db, actorUserId: string, organisationId: stri
 		const changes = diff(before, after);
 		const note = input.note.trim();
 		if (Object.keys(changes).length === 0 && note === '') throw new InputError({ note: 'nothing_changed' });
-		tx.update(actionRegisterEntry).set({ ...after, updatedAt: now }).where(eq(actionRegisterEntry.id, entryId)).run();
-		recordUpdate(tx, { entryId, actorUserId, changes, note }, now);
-		writeAudit(tx, { action: 'action_register.progress', organisationId, actorUserId, subject: entryId, detail: JSON.stringify({ fields: Object.keys(changes) }) }, now);
+		await tx.update(actionRegisterEntry).set({ ...after, updatedAt: now }).where(eq(actionRegisterEntry.id, entryId));
+		await recordUpdate(tx, { entryId, actorUserId, changes, note }, now);
+		await writeAudit(tx, { action: 'action_register.progress', organisationId, actorUserId, subject: entryId, detail: JSON.stringify({ fields: Object.keys(changes) }) }, now);
 	});
 	void refreshReviewActions(db, organisationId);
 }

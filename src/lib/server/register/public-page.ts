@@ -6,7 +6,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Executor } from '../db/executor';
-import { actionRegisterEntry, actionUpdate, assessmentCycle, cyclePublicPage } from '../db/schema';
+import { actionRegisterEntry, assessmentCycle, cyclePublicPage } from '../db/schema';
 import { newToken } from '../ids';
 import { writeAudit } from '../audit';
 import { RegisterAccessError, registerEditor } from './access';
@@ -17,33 +17,33 @@ export interface PublicSetting {
 }
 
 /** The cycle (id, name) when it belongs to the organisation; throws `not_found` otherwise. */
-export function cycleOfOrg(db: Executor, organisationId: string, cycleId: string): { id: string; name: string } {
-	const row = db.select({ id: assessmentCycle.id, name: assessmentCycle.name }).from(assessmentCycle).where(and(eq(assessmentCycle.id, cycleId), eq(assessmentCycle.organisationId, organisationId))).get();
+export async function cycleOfOrg(db: Executor, organisationId: string, cycleId: string): Promise<{ id: string; name: string }> {
+	const [row] = await db.select({ id: assessmentCycle.id, name: assessmentCycle.name }).from(assessmentCycle).where(and(eq(assessmentCycle.id, cycleId), eq(assessmentCycle.organisationId, organisationId))).limit(1);
 	if (!row) throw new RegisterAccessError('not_found');
 	return row;
 }
 
-export function publicSetting(db: Executor, cycleId: string): PublicSetting {
-	const row = db.select().from(cyclePublicPage).where(eq(cyclePublicPage.cycleId, cycleId)).get();
+export async function publicSetting(db: Executor, cycleId: string): Promise<PublicSetting> {
+	const [row] = await db.select().from(cyclePublicPage).where(eq(cyclePublicPage.cycleId, cycleId)).limit(1);
 	return { enabled: row?.enabled ?? false, token: row?.token ?? null };
 }
 
 export type PublicPageChange = 'enable' | 'disable' | 'rotate';
 
 /** Enables, disables or rotates the link of the cycle's public page (coordinators only). */
-export function changePublicPage(db: Db, actorUserId: string, organisationId: string, cycleId: string, change: PublicPageChange): PublicSetting {
-	return db.transaction((tx) => {
-		registerEditor(tx, actorUserId, organisationId);
-		cycleOfOrg(tx, organisationId, cycleId);
+export async function changePublicPage(db: Db, actorUserId: string, organisationId: string, cycleId: string, change: PublicPageChange): Promise<PublicSetting> {
+	return db.transaction(async (tx) => {
+		await registerEditor(tx, actorUserId, organisationId);
+		await cycleOfOrg(tx, organisationId, cycleId);
 		const now = Date.now();
-		const current = tx.select().from(cyclePublicPage).where(eq(cyclePublicPage.cycleId, cycleId)).get();
+		const [current] = await tx.select().from(cyclePublicPage).where(eq(cyclePublicPage.cycleId, cycleId)).limit(1);
 		const token = !current || change === 'rotate' ? newToken() : current.token;
 		const enabled = change === 'enable' ? true : change === 'disable' ? false : (current?.enabled ?? false);
-		tx.insert(cyclePublicPage)
+		await tx
+			.insert(cyclePublicPage)
 			.values({ cycleId, enabled, token, updatedAt: now })
-			.onConflictDoUpdate({ target: cyclePublicPage.cycleId, set: { enabled, token, updatedAt: now } })
-			.run();
-		writeAudit(tx, { action: `cycle_public_page.${change}`, organisationId, actorUserId, subject: cycleId }, now);
+			.onConflictDoUpdate({ target: cyclePublicPage.cycleId, set: { enabled, token, updatedAt: now } });
+		await writeAudit(tx, { action: `cycle_public_page.${change}`, organisationId, actorUserId, subject: cycleId }, now);
 		return { enabled, token };
 	});
 }
@@ -65,17 +65,18 @@ export interface PublicView {
 }
 
 /** What the public page shows for `token`, or null when the token is unknown or the page is off. */
-export function publicView(db: Executor, token: string): PublicView | null {
+export async function publicView(db: Executor, token: string): Promise<PublicView | null> {
 	if (!/^[a-z2-7]{32}$/.test(token)) return null;
-	const page = db
+	const [page] = await db
 		.select({ cycleId: cyclePublicPage.cycleId, name: assessmentCycle.name, purpose: assessmentCycle.purpose })
 		.from(cyclePublicPage)
 		.innerJoin(assessmentCycle, eq(assessmentCycle.id, cyclePublicPage.cycleId))
 		.where(and(eq(cyclePublicPage.token, token), eq(cyclePublicPage.enabled, true)))
-		.get();
+		.limit(1);
 	if (!page) return null;
-	const last = sql<number>`(select max(${actionUpdate.createdAt}) from ${actionUpdate} where ${actionUpdate.entryId} = ${actionRegisterEntry.id})`;
-	const entries = db
+	// Column names spelt out: in a one-table select drizzle leaves out table names, and `id` would name action_update's own.
+	const last = sql<number>`(select max("action_update"."created_at") from "action_update" where "action_update"."entry_id" = "action_register_entry"."id")`;
+	const rows = await db
 		.select({
 			title: actionRegisterEntry.title,
 			description: actionRegisterEntry.description,
@@ -88,8 +89,7 @@ export function publicView(db: Executor, token: string): PublicView | null {
 		})
 		.from(actionRegisterEntry)
 		.where(eq(actionRegisterEntry.cycleId, page.cycleId))
-		.orderBy(asc(actionRegisterEntry.recordedAt), asc(actionRegisterEntry.id))
-		.all()
-		.map(({ updatedAt, lastUpdateAt, ...e }) => ({ ...e, lastUpdateAt: lastUpdateAt ?? updatedAt }));
+		.orderBy(asc(actionRegisterEntry.recordedAt), asc(actionRegisterEntry.id));
+	const entries = rows.map(({ updatedAt, lastUpdateAt, ...e }) => ({ ...e, lastUpdateAt: lastUpdateAt ?? updatedAt }));
 	return { cycleName: page.name, purpose: page.purpose, entries };
 }

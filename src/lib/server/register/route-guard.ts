@@ -22,16 +22,16 @@ export interface RegisterOrg {
 }
 
 /** The signed-in user and the organisation whose register they may read; 404 otherwise. */
-export function readableRegister(event: GuardEvent): RegisterOrg {
+export async function readableRegister(event: GuardEvent): Promise<RegisterOrg> {
 	const user = requireUser(event.locals, event.url);
-	const org = listUserOrganisations(getDb(), user.id).find((o) => o.id === event.params.orgId);
+	const org = (await listUserOrganisations(getDb(), user.id)).find((o) => o.id === event.params.orgId);
 	if (!org) error(404, 'Not found');
 	return { userId: user.id, organisation: { id: org.id, name: org.name }, canEdit: managesWorkshops(org.role) };
 }
 
 /** Like readableRegister, but members get 403. */
-export function editableRegister(event: GuardEvent): RegisterOrg {
-	const found = readableRegister(event);
+export async function editableRegister(event: GuardEvent): Promise<RegisterOrg> {
+	const found = await readableRegister(event);
 	if (!found.canEdit) error(403, 'Only owners and facilitators change the action register.');
 	return found;
 }
@@ -42,8 +42,8 @@ export function rethrowRegisterAccess(err: unknown): void {
 }
 
 /** Like readableRegister, but only coordinators: members get the same 404 (pages that only change things). */
-export function coordinatorRegister(event: GuardEvent): RegisterOrg {
-	const found = readableRegister(event);
+export async function coordinatorRegister(event: GuardEvent): Promise<RegisterOrg> {
+	const found = await readableRegister(event);
 	if (!found.canEdit) error(404, 'Not found');
 	return found;
 }

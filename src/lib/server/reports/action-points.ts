@@ -36,24 +36,23 @@ function tallies(list: unknown): ReportTally[] {
 	});
 }
 
-export function workshopActionPoints(db: Db, workshopId: string): ReportActionPoint[] {
-	return db
+export async function workshopActionPoints(db: Db, workshopId: string): Promise<ReportActionPoint[]> {
+	const rows = await db
 		.select()
 		.from(actionRegisterEntry)
 		.where(eq(actionRegisterEntry.workshopId, workshopId))
-		.orderBy(asc(actionRegisterEntry.recordedAt), asc(actionRegisterEntry.title))
-		.all()
-		.map((row) => {
-			const v = parse(row.validation);
-			return {
-				title: row.title,
-				horizon: row.horizon,
-				department: row.department,
-				status: row.status,
-				outcome: str(v.outcome) || null,
-				tallies: tallies(v.tallies),
-				objections: attributed(v.objections),
-				changes: attributed(v.changes)
-			};
-		});
+		.orderBy(asc(actionRegisterEntry.recordedAt), asc(actionRegisterEntry.title), asc(actionRegisterEntry.id));
+	return rows.map((row) => {
+		const v = parse(row.validation);
+		return {
+			title: row.title,
+			horizon: row.horizon,
+			department: row.department,
+			status: row.status,
+			outcome: str(v.outcome) || null,
+			tallies: tallies(v.tallies),
+			objections: attributed(v.objections),
+			changes: attributed(v.changes)
+		};
+	});
 }

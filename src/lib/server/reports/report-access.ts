@@ -7,7 +7,7 @@ import { buildWorkshopReport } from './workshop-report';
 
 /** The report, or 404 for a missing workshop and for anyone outside its organisation alike. */
 export async function requireReport(db: Db, userId: string, workshopId: string): Promise<WorkshopReport> {
-	const report = workshopRole(db, userId, workshopId) ? await buildWorkshopReport(db, workshopId) : null;
+	const report = (await workshopRole(db, userId, workshopId)) ? await buildWorkshopReport(db, workshopId) : null;
 	if (!report) error(404, 'Not found');
 	return report;
 }

@@ -4,20 +4,20 @@
  * writes (snapshot + tail, loaded by the same `UpdateLog.load` the sync server uses).
  */
 import * as Y from 'yjs';
-import type Database from 'better-sqlite3';
-import type { Db } from '../db/client';
+import { handleOf, type Db, type DbHandle } from '../db/client';
 import { liveHub } from '../live/hub';
 import { UpdateLog } from '../update-log';
+import { updateStore } from '../open-update-store';
 
 export type DocReader = <T>(docName: string, read: (doc: Y.Doc) => T) => Promise<T>;
 
-/** Reads documents from the stored update log of `sqlite`, without the sync server. */
-export function storedDocReader(sqlite: Database.Database): DocReader {
-	const log = new UpdateLog(sqlite, 0);
+/** Reads documents from the stored update log of a database, without the sync server. */
+export function storedDocReader(db: Db | DbHandle): DocReader {
+	const log = new UpdateLog(updateStore(handleOf(db)), 0);
 	return async (docName, read) => {
 		const doc = new Y.Doc();
 		try {
-			for (const update of log.load(docName).updates) Y.applyUpdate(doc, update);
+			for (const update of (await log.load(docName)).updates) Y.applyUpdate(doc, update);
 			return read(doc);
 		} finally {
 			doc.destroy();
@@ -29,5 +29,5 @@ export function storedDocReader(sqlite: Database.Database): DocReader {
 export function defaultDocReader(db: Db): DocReader {
 	const hub = liveHub();
 	if (hub) return (docName, read) => hub.readDoc(docName, read);
-	return storedDocReader((db as Db & { $client: Database.Database }).$client);
+	return storedDocReader(db);
 }

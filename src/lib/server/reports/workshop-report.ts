@@ -17,15 +17,14 @@ import { workshopActionPoints } from './action-points';
 import { acknowledgedOrganisations, participationByRoleGroup } from './participation';
 
 async function caseStudies(db: Db, workshopId: string, readDoc: DocReader): Promise<ReportCaseStudy[]> {
-	const rows = db
+	const rows = await db
 		.select({ id: caseStudy.id, title: caseStudy.title, anonymity: activity.anonymity })
 		.from(activity)
 		.innerJoin(caseStudy, and(eq(caseStudy.id, activity.refId), eq(caseStudy.workshopId, workshopId)))
 		.where(and(eq(activity.workshopId, workshopId), eq(activity.type, 'case_study')))
-		.orderBy(asc(activity.position))
-		.all();
+		.orderBy(asc(activity.position), asc(activity.id));
 	// Already without role groups for anonymous activities.
-	const contributors = workshopCaseContributors(db, workshopId);
+	const contributors = await workshopCaseContributors(db, workshopId);
 	const out: ReportCaseStudy[] = [];
 	for (const row of rows) {
 		const text = await readDoc(caseDocName(workshopId, row.id), readCaseText);
@@ -41,10 +40,10 @@ async function caseStudies(db: Db, workshopId: string, readDoc: DocReader): Prom
 	return out;
 }
 
-function findingVotes(db: Db, workshopId: string): ReportFindingVote[] {
+async function findingVotes(db: Db, workshopId: string): Promise<ReportFindingVote[]> {
 	const out: ReportFindingVote[] = [];
-	for (const vote of readWorkshopVotes(db, workshopId)) {
-		const staff = staffResults(db, vote);
+	for (const vote of await readWorkshopVotes(db, workshopId)) {
+		const staff = await staffResults(db, vote);
 		if (!staff.validation) continue;
 		const recorded = staff.validation.recorded;
 		out.push({
@@ -63,19 +62,18 @@ function findingVotes(db: Db, workshopId: string): ReportFindingVote[] {
 
 /** The report of a workshop, or null when there is no such workshop. */
 export async function buildWorkshopReport(db: Db, workshopId: string, readDoc: DocReader = defaultDocReader(db)): Promise<WorkshopReport | null> {
-	const w = db
+	const [w] = await db
 		.select({ title: workshop.title, date: workshop.scheduledOn, language: workshop.language, purpose: workshop.purpose, organisation: organisation.name })
 		.from(workshop)
 		.innerJoin(organisation, eq(organisation.id, workshop.organisationId))
 		.where(eq(workshop.id, workshopId))
-		.get();
+		.limit(1);
 	if (!w) return null;
-	const agenda = db
+	const agenda = await db
 		.select({ title: activity.title, type: activity.type, plannedMinutes: activity.plannedMinutes })
 		.from(activity)
 		.where(eq(activity.workshopId, workshopId))
-		.orderBy(asc(activity.position))
-		.all();
+		.orderBy(asc(activity.position), asc(activity.id));
 	return {
 		title: w.title,
 		date: w.date,
@@ -83,10 +81,10 @@ export async function buildWorkshopReport(db: Db, workshopId: string, readDoc: D
 		purpose: w.purpose,
 		organisation: w.organisation,
 		agenda,
-		participation: participationByRoleGroup(db, workshopId),
+		participation: await participationByRoleGroup(db, workshopId),
 		caseStudies: await caseStudies(db, workshopId, readDoc),
-		findingVotes: findingVotes(db, workshopId),
-		actionPoints: workshopActionPoints(db, workshopId),
-		acknowledgements: acknowledgedOrganisations(db, workshopId)
+		findingVotes: await findingVotes(db, workshopId),
+		actionPoints: await workshopActionPoints(db, workshopId),
+		acknowledgements: await acknowledgedOrganisations(db, workshopId)
 	};
 }

@@ -9,9 +9,9 @@ import { endorsementOf } from './endorse-rule';
 import { readBallots, type VoteView } from './read';
 import type { CountedBallot } from './tallies';
 
-export function voteResults(db: Executor, vote: VoteView): VoteResults {
-	const overrides = workshopRoleGroupKinds(db, vote.workshopId);
-	const ballots = readBallots(db, vote.activityId);
+export async function voteResults(db: Executor, vote: VoteView): Promise<VoteResults> {
+	const overrides = await workshopRoleGroupKinds(db, vote.workshopId);
+	const ballots = await readBallots(db, vote.activityId);
 	const results = computeResults({
 		kind: vote.kind,
 		items: vote.items,
@@ -20,18 +20,18 @@ export function voteResults(db: Executor, vote: VoteView): VoteResults {
 		shownGroups: vote.shownGroups,
 		anonymous: vote.anonymity === 'anonymous'
 	});
-	if (vote.kind === 'endorse') withEndorsements(db, vote, results, ballots);
+	if (vote.kind === 'endorse') await withEndorsements(db, vote, results, ballots);
 	return results;
 }
 
 /** Adds each action point's outcome and kept comments; names are read only in named activities. */
-function withEndorsements(db: Executor, vote: VoteView, results: VoteResults, ballots: CountedBallot[]): void {
+async function withEndorsements(db: Executor, vote: VoteView, results: VoteResults, ballots: CountedBallot[]): Promise<void> {
 	const names = new Map<string, string>();
 	if (vote.anonymity === 'named') {
 		const named = ballots.filter((b) => 'attribution' in b.value && b.value.attribution === 'named' && b.reason).map((b) => b.participantId);
 		const ids = [...new Set(named)];
 		if (ids.length) {
-			for (const p of db.select({ id: participant.id, name: participant.displayName }).from(participant).where(inArray(participant.id, ids)).all()) if (p.name) names.set(p.id, p.name);
+			for (const p of await db.select({ id: participant.id, name: participant.displayName }).from(participant).where(inArray(participant.id, ids))) if (p.name) names.set(p.id, p.name);
 		}
 	}
 	for (const item of results.items) {

@@ -31,28 +31,28 @@ export function mayAnswer(vote: Pick<VoteView, 'answerGroups'>, roleGroup: strin
 }
 
 /** Stores (or changes) the voter's ballot; throws VoteError or BallotError and changes nothing. */
-export function castBallot(db: Db, voter: Voter, activityId: string, input: BallotInput, now = Date.now()): { itemKey: string } {
-	return db.transaction((tx) => {
-		const me = tx
+export async function castBallot(db: Db, voter: Voter, activityId: string, input: BallotInput, now = Date.now()): Promise<{ itemKey: string }> {
+	return db.transaction(async (tx) => {
+		const [me] = await tx
 			.select({ roleGroup: participantTable.roleGroup })
 			.from(participantTable)
 			.where(and(eq(participantTable.id, voter.id), eq(participantTable.workshopId, voter.workshopId), isNull(participantTable.removedAt)))
-			.get();
+			.limit(1);
 		if (!me) throw new VoteError('not_found');
-		const vote = readVote(tx, voter.workshopId, activityId);
+		const vote = await readVote(tx, voter.workshopId, activityId);
 		if (!vote) throw new VoteError('not_found');
 		if (vote.status !== 'open') throw new VoteError('not_open');
 		if (!mayAnswer(vote, me.roleGroup)) throw new VoteError('not_eligible');
 		const checked = checkBallot({ kind: vote.kind, itemIds: vote.items.map((i) => i.id), budget: vote.budget, cap: vote.cap }, input);
 		if (!checked.ok) throw new BallotError(checked.issue);
 		const value = JSON.stringify(checked.value);
-		tx.insert(ballot)
+		await tx
+			.insert(ballot)
 			.values({ id: newId(), activityId, participantId: voter.id, itemKey: checked.itemKey, value, reason: checked.reason, roleGroup: me.roleGroup, createdAt: now, updatedAt: now })
 			.onConflictDoUpdate({
 				target: [ballot.activityId, ballot.itemKey, ballot.participantId],
 				set: { value, reason: checked.reason, roleGroup: me.roleGroup, updatedAt: now }
-			})
-			.run();
+			});
 		return { itemKey: checked.itemKey };
 	});
 }

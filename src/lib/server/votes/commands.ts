@@ -18,7 +18,7 @@ export function isVoteCommand(value: unknown): value is VoteCommand {
 }
 
 /** Writes the setup row (creating it with the current values when it does not exist yet). */
-export function saveSetupRow(tx: Executor, vote: VoteView, change: Partial<typeof voteSetup.$inferInsert>, now = Date.now()): void {
+export async function saveSetupRow(tx: Executor, vote: VoteView, change: Partial<typeof voteSetup.$inferInsert>, now = Date.now()): Promise<void> {
 	const row = {
 		activityId: vote.activityId,
 		kind: vote.kind,
@@ -32,20 +32,20 @@ export function saveSetupRow(tx: Executor, vote: VoteView, change: Partial<typeo
 		...change,
 		updatedAt: now
 	};
-	tx.insert(voteSetup).values(row).onConflictDoUpdate({ target: voteSetup.activityId, set: row }).run();
+	await tx.insert(voteSetup).values(row).onConflictDoUpdate({ target: voteSetup.activityId, set: row });
 }
 
 /** A vote of this workshop the user may run, or a thrown error. */
-export function requireRunnableVote(db: Executor, userId: string, workshopId: string, activityId: string): VoteView {
-	requirePreparer(db as Db, userId, workshopId);
-	const vote = readVote(db, workshopId, activityId);
+export async function requireRunnableVote(db: Executor, userId: string, workshopId: string, activityId: string): Promise<VoteView> {
+	await requirePreparer(db, userId, workshopId);
+	const vote = await readVote(db, workshopId, activityId);
 	if (!vote) throw new VoteError('not_found');
 	return vote;
 }
 
 export async function runVoteCommand(db: Db, userId: string, workshopId: string, activityId: string, command: VoteCommand): Promise<VoteView> {
-	db.transaction((tx) => {
-		const vote = requireRunnableVote(tx, userId, workshopId, activityId);
+	await db.transaction(async (tx) => {
+		const vote = await requireRunnableVote(tx, userId, workshopId, activityId);
 		switch (command) {
 			case 'open':
 			case 'reopen':
@@ -63,5 +63,5 @@ export async function runVoteCommand(db: Db, userId: string, workshopId: string,
 		}
 	});
 	await publishWorkshop(db, workshopId);
-	return readVote(db, workshopId, activityId)!;
+	return (await readVote(db, workshopId, activityId))!;
 }

@@ -23,10 +23,10 @@ export interface ValidationSnapshot {
 }
 
 /** The snapshot of every action point of one closed endorse vote, by action point id. */
-export function endorseSnapshots(db: Executor, vote: VoteView): Map<string, ValidationSnapshot> {
+export async function endorseSnapshots(db: Executor, vote: VoteView): Promise<Map<string, ValidationSnapshot>> {
 	const out = new Map<string, ValidationSnapshot>();
 	if (vote.kind !== 'endorse') return out;
-	for (const item of voteResults(db, vote).items) {
+	for (const item of (await voteResults(db, vote)).items) {
 		if (!item.actionPointId || !item.endorsement) continue;
 		out.set(item.actionPointId, {
 			outcome: item.endorsement.outcome,
@@ -45,11 +45,11 @@ export function endorseSnapshots(db: Executor, vote: VoteView): Map<string, Vali
  * The latest validation of each action point of a workshop: from its closed endorse votes, a later
  * activity on the agenda overriding an earlier one.
  */
-export function workshopValidations(db: Executor, workshopId: string): Map<string, ValidationSnapshot> {
+export async function workshopValidations(db: Executor, workshopId: string): Promise<Map<string, ValidationSnapshot>> {
 	const out = new Map<string, ValidationSnapshot>();
-	for (const vote of readWorkshopVotes(db, workshopId)) {
+	for (const vote of await readWorkshopVotes(db, workshopId)) {
 		if (vote.kind !== 'endorse' || vote.status !== 'closed') continue;
-		for (const [id, snapshot] of endorseSnapshots(db, vote)) out.set(id, snapshot);
+		for (const [id, snapshot] of await endorseSnapshots(db, vote)) out.set(id, snapshot);
 	}
 	return out;
 }

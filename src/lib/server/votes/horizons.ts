@@ -27,7 +27,7 @@ export function horizonsReady(vote: Pick<VoteView, 'kind' | 'revealed' | 'status
 /** One row per item of the vote that stands for an action point, in the vote's order. */
 export async function horizonRows(db: Db, vote: VoteView): Promise<HorizonRow[]> {
 	if (vote.kind !== 'grid') return [];
-	const results = voteResults(db, vote);
+	const results = await voteResults(db, vote);
 	const drafts = await workshopActionPoints(db, vote.workshopId);
 	return results.items.flatMap((item, i) => {
 		if (!item.actionPointId) return [];
@@ -48,8 +48,8 @@ export async function horizonRows(db: Db, vote: VoteView): Promise<HorizonRow[]>
 	});
 }
 
-function requireReadyGrid(db: Db, userId: string, workshopId: string, activityId: string): VoteView {
-	const vote = requireRunnableVote(db, userId, workshopId, activityId);
+async function requireReadyGrid(db: Db, userId: string, workshopId: string, activityId: string): Promise<VoteView> {
+	const vote = await requireRunnableVote(db, userId, workshopId, activityId);
 	if (vote.kind !== 'grid') throw new HorizonError('not_grid');
 	if (!horizonsReady(vote)) throw new HorizonError('not_ready');
 	return vote;
@@ -72,7 +72,7 @@ async function writeHorizons(workshopId: string, choices: { actionPointId: strin
 
 /** Sets one point's horizon (quick_win, strategic, or '' for none). */
 export async function applyHorizon(db: Db, userId: string, workshopId: string, activityId: string, actionPointId: string, horizon: string): Promise<void> {
-	const vote = requireReadyGrid(db, userId, workshopId, activityId);
+	const vote = await requireReadyGrid(db, userId, workshopId, activityId);
 	if (horizon !== '' && !isHorizon(horizon)) throw new HorizonError('bad_horizon');
 	if (!actionPointId || !vote.items.some((i) => i.actionPointId === actionPointId)) throw new HorizonError('bad_action_point');
 	const written = await writeHorizons(workshopId, [{ actionPointId, horizon }]);
@@ -81,8 +81,8 @@ export async function applyHorizon(db: Db, userId: string, workshopId: string, a
 
 /** Sets the suggested horizon of every point that has one; points without a suggestion keep theirs. Returns how many were set. */
 export async function applySuggestedHorizons(db: Db, userId: string, workshopId: string, activityId: string): Promise<number> {
-	const vote = requireReadyGrid(db, userId, workshopId, activityId);
-	const choices = voteResults(db, vote).items.flatMap((item) => {
+	const vote = await requireReadyGrid(db, userId, workshopId, activityId);
+	const choices = (await voteResults(db, vote)).items.flatMap((item) => {
 		const horizon = suggestHorizon(overallGridTally(item));
 		return item.actionPointId && horizon ? [{ actionPointId: item.actionPointId, horizon }] : [];
 	});

@@ -43,26 +43,25 @@ function parseList(json: string): string[] {
 }
 
 /** The items of a vote in order; a finding's item shows the finding's statement. */
-export function readItems(db: Executor, activityId: string): VoteItemView[] {
-	return db
+export async function readItems(db: Executor, activityId: string): Promise<VoteItemView[]> {
+	const rows = await db
 		.select({ id: voteItem.id, text: voteItem.text, findingId: voteItem.findingId, actionPointId: voteItem.actionPointId, statement: finding.statement })
 		.from(voteItem)
 		.leftJoin(finding, eq(finding.id, voteItem.findingId))
 		.where(eq(voteItem.activityId, activityId))
-		.orderBy(asc(voteItem.position))
-		.all()
-		.map((r) => ({ id: r.id, text: r.findingId ? (r.statement ?? '') : r.text, findingId: r.findingId, actionPointId: r.actionPointId }));
+		.orderBy(asc(voteItem.position), asc(voteItem.createdAt), asc(voteItem.id));
+	return rows.map((r) => ({ id: r.id, text: r.findingId ? (r.statement ?? '') : r.text, findingId: r.findingId, actionPointId: r.actionPointId }));
 }
 
 /** A vote activity of this workshop, or null (no such activity, another workshop, not a vote). */
-export function readVote(db: Executor, workshopId: string, activityId: string): VoteView | null {
-	const act = db
+export async function readVote(db: Executor, workshopId: string, activityId: string): Promise<VoteView | null> {
+	const [act] = await db
 		.select({ id: activity.id, type: activity.type, title: activity.title, anonymity: activity.anonymity })
 		.from(activity)
 		.where(and(eq(activity.id, activityId), eq(activity.workshopId, workshopId)))
-		.get();
+		.limit(1);
 	if (!act || act.type !== 'vote') return null;
-	const setup = db.select().from(voteSetup).where(eq(voteSetup.activityId, activityId)).get();
+	const [setup] = await db.select().from(voteSetup).where(eq(voteSetup.activityId, activityId)).limit(1);
 	return {
 		activityId,
 		workshopId,
@@ -76,43 +75,46 @@ export function readVote(db: Executor, workshopId: string, activityId: string): 
 		revealed: setup?.revealed ?? false,
 		shownGroups: parseList(setup?.shownGroups ?? '[]'),
 		answerGroups: parseList(setup?.answerGroups ?? '[]'),
-		items: readItems(db, activityId)
+		items: await readItems(db, activityId)
 	};
 }
 
 /** The vote activities of a workshop, in agenda order. */
-export function readWorkshopVotes(db: Executor, workshopId: string): VoteView[] {
-	return db
+export async function readWorkshopVotes(db: Executor, workshopId: string): Promise<VoteView[]> {
+	const acts = await db
 		.select({ id: activity.id })
 		.from(activity)
 		.where(and(eq(activity.workshopId, workshopId), eq(activity.type, 'vote')))
-		.orderBy(asc(activity.position))
-		.all()
-		.map((a) => readVote(db, workshopId, a.id))
-		.filter((v): v is VoteView => v !== null);
+		.orderBy(asc(activity.position), asc(activity.createdAt), asc(activity.id));
+	const votes: VoteView[] = [];
+	for (const a of acts) {
+		const vote = await readVote(db, workshopId, a.id);
+		if (vote) votes.push(vote);
+	}
+	return votes;
 }
 
 /** Every ballot of an activity, parsed. */
-export function readBallots(db: Executor, activityId: string): CountedBallot[] {
-	return db
+export async function readBallots(db: Executor, activityId: string): Promise<CountedBallot[]> {
+	const rows = await db
 		.select({ participantId: ballot.participantId, itemKey: ballot.itemKey, value: ballot.value, reason: ballot.reason, roleGroup: ballot.roleGroup })
 		.from(ballot)
 		.where(eq(ballot.activityId, activityId))
-		.all()
-		.map((b) => ({ ...b, value: JSON.parse(b.value) as BallotValue }));
+		.orderBy(asc(ballot.createdAt), asc(ballot.id));
+	return rows.map((b) => ({ ...b, value: JSON.parse(b.value) as BallotValue }));
 }
 
 /** How many people cast at least one ballot in an activity. */
-export function voterCount(db: Executor, activityId: string): number {
-	return db.select({ n: countDistinct(ballot.participantId) }).from(ballot).where(eq(ballot.activityId, activityId)).get()?.n ?? 0;
+export async function voterCount(db: Executor, activityId: string): Promise<number> {
+	return (await db.select({ n: countDistinct(ballot.participantId) }).from(ballot).where(eq(ballot.activityId, activityId)))[0]?.n ?? 0;
 }
 
 /** One participant's own ballots, for their phone. */
-export function ownBallots(db: Executor, activityId: string, participantId: string): { itemKey: string; value: BallotValue; reason: string }[] {
-	return db
+export async function ownBallots(db: Executor, activityId: string, participantId: string): Promise<{ itemKey: string; value: BallotValue; reason: string }[]> {
+	const rows = await db
 		.select({ itemKey: ballot.itemKey, value: ballot.value, reason: ballot.reason })
 		.from(ballot)
 		.where(and(eq(ballot.activityId, activityId), eq(ballot.participantId, participantId)))
-		.all()
-		.map((b) => ({ ...b, value: JSON.parse(b.value) as BallotValue }));
+		.orderBy(asc(ballot.createdAt), asc(ballot.id));
+	return rows.map((b) => ({ ...b, value: JSON.parse(b.value) as BallotValue }));
 }

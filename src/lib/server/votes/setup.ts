@@ -20,8 +20,8 @@ import type { VoteView } from './read';
 import { VoteError } from './vote-error';
 
 /** Runs a change to a vote of this workshop in one transaction, then publishes. */
-async function change<T>(db: Db, userId: string, workshopId: string, activityId: string, fn: (tx: Executor, vote: VoteView) => T): Promise<T> {
-	const result = db.transaction((tx) => fn(tx, requireRunnableVote(tx, userId, workshopId, activityId)));
+async function change<T>(db: Db, userId: string, workshopId: string, activityId: string, fn: (tx: Executor, vote: VoteView) => Promise<T>): Promise<T> {
+	const result = await db.transaction(async (tx) => fn(tx, await requireRunnableVote(tx, userId, workshopId, activityId)));
 	await publishWorkshop(db, workshopId);
 	return result;
 }
@@ -30,25 +30,25 @@ function requireDraft(vote: VoteView): void {
 	if (vote.status !== 'draft') throw new VoteError('not_draft');
 }
 
-function organisationOf(tx: Executor, workshopId: string): string {
-	return tx.select({ org: workshop.organisationId }).from(workshop).where(eq(workshop.id, workshopId)).get()!.org;
+async function organisationOf(tx: Executor, workshopId: string): Promise<string> {
+	return (await tx.select({ org: workshop.organisationId }).from(workshop).where(eq(workshop.id, workshopId)).limit(1))[0]!.org;
 }
 
 /** The organisation's cycles, newest first, for the setup page. */
-export function organisationCycles(db: Db, workshopId: string): { id: string; name: string }[] {
-	return db
+export async function organisationCycles(db: Executor, workshopId: string): Promise<{ id: string; name: string }[]> {
+	const organisationId = await organisationOf(db, workshopId);
+	const rows = await db
 		.select({ id: assessmentCycle.id, name: assessmentCycle.name })
 		.from(assessmentCycle)
-		.where(eq(assessmentCycle.organisationId, organisationOf(db, workshopId)))
-		.orderBy(asc(assessmentCycle.createdAt))
-		.all()
-		.reverse();
+		.where(eq(assessmentCycle.organisationId, organisationId))
+		.orderBy(asc(assessmentCycle.createdAt), asc(assessmentCycle.id));
+	return rows.reverse();
 }
 
 /** The findings of a cycle, for picking. */
-export function cycleFindings(db: Db, cycleId: string | null): { id: string; statement: string; status: string }[] {
+export async function cycleFindings(db: Db, cycleId: string | null): Promise<{ id: string; statement: string; status: string }[]> {
 	if (!cycleId) return [];
-	return db.select({ id: finding.id, statement: finding.statement, status: finding.status }).from(finding).where(eq(finding.cycleId, cycleId)).orderBy(asc(finding.createdAt)).all();
+	return db.select({ id: finding.id, statement: finding.statement, status: finding.status }).from(finding).where(eq(finding.cycleId, cycleId)).orderBy(asc(finding.createdAt), asc(finding.seq));
 }
 
 export interface SettingsInput extends SetupInput {
@@ -59,16 +59,16 @@ export interface SettingsInput extends SetupInput {
 }
 
 /** The workshop's role groups on the civil-society side: who validates action points unless the facilitator chooses otherwise. */
-export function defaultAnswerGroups(db: Executor, workshopId: string): string[] {
-	const overrides = workshopRoleGroupKinds(db, workshopId);
-	return (getJoinWorkshop(db as Db, workshopId)?.roleGroups ?? []).filter((g) => roleGroupKind(g, overrides) === 'civil_society');
+export async function defaultAnswerGroups(db: Executor, workshopId: string): Promise<string[]> {
+	const overrides = await workshopRoleGroupKinds(db, workshopId);
+	return ((await getJoinWorkshop(db as Db, workshopId))?.roleGroups ?? []).filter((g) => roleGroupKind(g, overrides) === 'civil_society');
 }
 
 /**
  * Who answers: only for endorse votes, fixed once the vote has opened; the civil-society groups
  * when the vote first becomes a validation and nobody was chosen.
  */
-function answerGroupsOf(tx: Executor, vote: VoteView, kind: string, chosen: string[] | undefined, roleGroups: string[]): string[] {
+async function answerGroupsOf(tx: Executor, vote: VoteView, kind: string, chosen: string[] | undefined, roleGroups: string[]): Promise<string[]> {
 	if (kind !== 'endorse') return [];
 	if (vote.status !== 'draft') return vote.answerGroups;
 	const wanted = [...new Set(chosen ?? [])];
@@ -78,17 +78,17 @@ function answerGroupsOf(tx: Executor, vote: VoteView, kind: string, chosen: stri
 }
 
 export function saveSettings(db: Db, userId: string, workshopId: string, activityId: string, input: SettingsInput) {
-	return change(db, userId, workshopId, activityId, (tx, vote) => {
+	return change(db, userId, workshopId, activityId, async (tx, vote) => {
 		const checked = checkSetup(input);
 		if ('issues' in checked) throwIfIssues(checked.issues);
 		const ok = checked as Exclude<typeof checked, { issues: unknown }>;
 		if (ok.kind !== vote.kind) requireDraft(vote);
 		const cycleId = input.cycleId || null;
-		if (cycleId && !organisationCycles(tx as Db, workshopId).some((c) => c.id === cycleId)) throw new VoteError('bad_cycle');
-		const roleGroups = getJoinWorkshop(tx as Db, workshopId)?.roleGroups ?? [];
+		if (cycleId && !(await organisationCycles(tx, workshopId)).some((c) => c.id === cycleId)) throw new VoteError('bad_cycle');
+		const roleGroups = (await getJoinWorkshop(tx as Db, workshopId))?.roleGroups ?? [];
 		if (!input.shownGroups.every((g) => roleGroups.includes(g))) throw new VoteError('bad_group');
-		const answerGroups = answerGroupsOf(tx, vote, ok.kind, input.answerGroups, roleGroups);
-		saveSetupRow(tx, vote, {
+		const answerGroups = await answerGroupsOf(tx, vote, ok.kind, input.answerGroups, roleGroups);
+		await saveSetupRow(tx, vote, {
 			kind: ok.kind,
 			budget: ok.budget,
 			cap: ok.cap,
@@ -99,21 +99,21 @@ export function saveSettings(db: Db, userId: string, workshopId: string, activit
 	});
 }
 
-function nextPosition(tx: Executor, activityId: string): number {
-	return (tx.select({ p: max(voteItem.position) }).from(voteItem).where(eq(voteItem.activityId, activityId)).get()?.p ?? -1) + 1;
+async function nextPosition(tx: Executor, activityId: string): Promise<number> {
+	return ((await tx.select({ p: max(voteItem.position) }).from(voteItem).where(eq(voteItem.activityId, activityId)))[0]?.p ?? -1) + 1;
 }
 
 export function addFindings(db: Db, userId: string, workshopId: string, activityId: string, findingIds: string[], now = Date.now()) {
-	return change(db, userId, workshopId, activityId, (tx, vote) => {
+	return change(db, userId, workshopId, activityId, async (tx, vote) => {
 		requireDraft(vote);
 		if (!vote.cycleId) throw new VoteError('no_cycle');
 		const wanted = [...new Set(findingIds)].filter((id) => !vote.items.some((i) => i.findingId === id));
 		if (findingIds.length === 0) throw new VoteError('bad_finding');
-		const found = wanted.length ? tx.select({ id: finding.id }).from(finding).where(and(inArray(finding.id, wanted), eq(finding.cycleId, vote.cycleId))).all() : [];
+		const found = wanted.length ? await tx.select({ id: finding.id }).from(finding).where(and(inArray(finding.id, wanted), eq(finding.cycleId, vote.cycleId))) : [];
 		if (found.length !== wanted.length) throw new VoteError('bad_finding');
 		if (vote.items.length + wanted.length > ITEMS_MAX) throwIfIssues({ findings: 'too_many_items' });
-		let position = nextPosition(tx, activityId);
-		for (const id of wanted) tx.insert(voteItem).values({ id: newId(), activityId, position: position++, findingId: id, text: '', createdAt: now }).run();
+		let position = await nextPosition(tx, activityId);
+		for (const id of wanted) await tx.insert(voteItem).values({ id: newId(), activityId, position: position++, findingId: id, text: '', createdAt: now });
 	});
 }
 
@@ -123,30 +123,30 @@ export function addFindings(db: Db, userId: string, workshopId: string, activity
  */
 export async function addActionPoints(db: Db, userId: string, workshopId: string, activityId: string, actionPointIds: string[], untitled: string, now = Date.now()) {
 	const drafts = await workshopActionPoints(db, workshopId);
-	return change(db, userId, workshopId, activityId, (tx, vote) => {
+	return change(db, userId, workshopId, activityId, async (tx, vote) => {
 		requireDraft(vote);
 		if (actionPointIds.length === 0) throw new VoteError('bad_action_point');
 		const wanted = [...new Set(actionPointIds)].filter((id) => !vote.items.some((i) => i.actionPointId === id));
 		const points = wanted.map((id) => drafts.find((d) => d.id === id));
 		if (points.some((p) => !p)) throw new VoteError('bad_action_point');
 		if (vote.items.length + wanted.length > ITEMS_MAX) throwIfIssues({ actionPoints: 'too_many_items' });
-		let position = nextPosition(tx, activityId);
-		for (const p of points) tx.insert(voteItem).values({ id: newId(), activityId, position: position++, actionPointId: p!.id, text: p!.title || untitled, createdAt: now }).run();
-		saveSetupRow(tx, vote, {});
+		let position = await nextPosition(tx, activityId);
+		for (const p of points) await tx.insert(voteItem).values({ id: newId(), activityId, position: position++, actionPointId: p!.id, text: p!.title || untitled, createdAt: now });
+		await saveSetupRow(tx, vote, {});
 	});
 }
 
 export function addStatement(db: Db, userId: string, workshopId: string, activityId: string, text: string, now = Date.now()) {
-	return change(db, userId, workshopId, activityId, (tx, vote) => {
+	return change(db, userId, workshopId, activityId, async (tx, vote) => {
 		requireDraft(vote);
 		throwIfIssues({ statement: checkStatement(text, vote.items.length) });
-		tx.insert(voteItem).values({ id: newId(), activityId, position: nextPosition(tx, activityId), text: text.trim(), createdAt: now }).run();
-		saveSetupRow(tx, vote, {});
+		await tx.insert(voteItem).values({ id: newId(), activityId, position: await nextPosition(tx, activityId), text: text.trim(), createdAt: now });
+		await saveSetupRow(tx, vote, {});
 	});
 }
 
 export function moveItem(db: Db, userId: string, workshopId: string, activityId: string, itemId: string, direction: 'up' | 'down') {
-	return change(db, userId, workshopId, activityId, (tx, vote) => {
+	return change(db, userId, workshopId, activityId, async (tx, vote) => {
 		requireDraft(vote);
 		const ids = vote.items.map((i) => i.id);
 		const at = ids.indexOf(itemId);
@@ -154,14 +154,14 @@ export function moveItem(db: Db, userId: string, workshopId: string, activityId:
 		const to = direction === 'up' ? at - 1 : at + 1;
 		if (to < 0 || to >= ids.length) return;
 		[ids[at], ids[to]] = [ids[to]!, ids[at]!];
-		ids.forEach((id, position) => tx.update(voteItem).set({ position }).where(eq(voteItem.id, id)).run());
+		for (const [position, id] of ids.entries()) await tx.update(voteItem).set({ position }).where(eq(voteItem.id, id));
 	});
 }
 
 export function removeItem(db: Db, userId: string, workshopId: string, activityId: string, itemId: string) {
-	return change(db, userId, workshopId, activityId, (tx, vote) => {
+	return change(db, userId, workshopId, activityId, async (tx, vote) => {
 		requireDraft(vote);
 		if (!vote.items.some((i) => i.id === itemId)) throw new VoteError('not_found');
-		tx.delete(voteItem).where(and(eq(voteItem.id, itemId), eq(voteItem.activityId, activityId))).run();
+		await tx.delete(voteItem).where(and(eq(voteItem.id, itemId), eq(voteItem.activityId, activityId)));
 	});
 }

@@ -4,9 +4,9 @@ import { getDb } from '../db';
 import { requireFacilitator } from '../live/require-facilitator';
 import { readVote, type VoteView } from './read';
 
-export function requireStaffVote(locals: App.Locals, url: URL, workshopId: string, activityId: string): { userId: string; vote: VoteView } {
-	const { user, workshop } = requireFacilitator(locals, url, workshopId);
-	const vote = readVote(getDb(), workshop.id, activityId);
+export async function requireStaffVote(locals: App.Locals, url: URL, workshopId: string, activityId: string): Promise<{ userId: string; vote: VoteView }> {
+	const { user, workshop } = await requireFacilitator(locals, url, workshopId);
+	const vote = await readVote(getDb(), workshop.id, activityId);
 	if (!vote) error(404, 'Not found');
 	return { userId: user.id, vote };
 }

@@ -19,12 +19,12 @@ export interface StaffVoteResults {
 	validation: { suggested: Record<string, Outcome | null>; recorded: Record<string, Outcome> } | null;
 }
 
-export function staffResults(db: Db, vote: VoteView): StaffVoteResults {
-	const results = voteResults(db, vote);
+export async function staffResults(db: Db, vote: VoteView): Promise<StaffVoteResults> {
+	const results = await voteResults(db, vote);
 	const validation = isValidationRound(vote)
 		? {
 				suggested: Object.fromEntries(results.items.map((i) => [i.findingId!, suggestedOutcome(i)])),
-				recorded: recordedOutcomes(db, vote.workshopId, vote.activityId)
+				recorded: await recordedOutcomes(db, vote.workshopId, vote.activityId)
 			}
 		: null;
 	return {
@@ -34,9 +34,9 @@ export function staffResults(db: Db, vote: VoteView): StaffVoteResults {
 		status: vote.status,
 		revealed: vote.revealed,
 		anonymity: vote.anonymity,
-		ballots: voterCount(db, vote.activityId),
+		ballots: await voterCount(db, vote.activityId),
 		results,
-		proposals: proposalCount(db, vote.workshopId, vote.cycleId),
+		proposals: await proposalCount(db, vote.workshopId, vote.cycleId),
 		validation
 	};
 }

@@ -49,30 +49,29 @@ export function validationDetail(outcome: Outcome, activityId: string, item: Ite
 	};
 }
 
-export function recordOutcome(db: Db, userId: string, workshopId: string, activityId: string, findingId: string, outcome: string, now = Date.now()) {
-	return db.transaction((tx) => {
-		const vote = requireRunnableVote(tx, userId, workshopId, activityId);
+export async function recordOutcome(db: Db, userId: string, workshopId: string, activityId: string, findingId: string, outcome: string, now = Date.now()) {
+	return db.transaction(async (tx) => {
+		const vote = await requireRunnableVote(tx, userId, workshopId, activityId);
 		if (!isValidationRound(vote)) throw new VoteError('not_validation');
 		if (vote.status !== 'closed') throw new VoteError('not_closed');
 		if (!(OUTCOMES as readonly string[]).includes(outcome)) throw new VoteError('bad_outcome');
-		const item = voteResults(tx, vote).items.find((i) => i.findingId === findingId);
+		const item = (await voteResults(tx, vote)).items.find((i) => i.findingId === findingId);
 		if (!item) throw new VoteError('bad_finding');
 		const detail = validationDetail(outcome as Outcome, activityId, item);
-		tx.update(finding).set({ status: outcome, updatedAt: now }).where(eq(finding.id, findingId)).run();
-		tx.insert(findingEvent).values({ findingId, actorUserId: userId, action: 'workshop_validation', detail: JSON.stringify(detail), workshopId, createdAt: now }).run();
+		await tx.update(finding).set({ status: outcome, updatedAt: now }).where(eq(finding.id, findingId));
+		await tx.insert(findingEvent).values({ findingId, actorUserId: userId, action: 'workshop_validation', detail: JSON.stringify(detail), workshopId, createdAt: now });
 		return detail;
 	});
 }
 
 /** The latest outcome recorded from this vote, per finding. */
-export function recordedOutcomes(db: Db, workshopId: string, activityId: string): Record<string, Outcome> {
+export async function recordedOutcomes(db: Db, workshopId: string, activityId: string): Promise<Record<string, Outcome>> {
 	const out: Record<string, Outcome> = {};
-	const rows = db
+	const rows = await db
 		.select({ findingId: findingEvent.findingId, detail: findingEvent.detail })
 		.from(findingEvent)
 		.where(and(eq(findingEvent.workshopId, workshopId), eq(findingEvent.action, 'workshop_validation')))
-		.orderBy(desc(findingEvent.id))
-		.all();
+		.orderBy(desc(findingEvent.id));
 	for (const row of rows) {
 		const detail = JSON.parse(row.detail) as { outcome?: Outcome; activityId?: string };
 		if (detail.activityId === activityId && detail.outcome && !(row.findingId in out)) out[row.findingId] = detail.outcome;

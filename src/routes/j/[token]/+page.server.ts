@@ -13,17 +13,17 @@ import { deleteParticipantCookie, participantToken, setParticipantCookie } from 
 import { log } from '$lib/server/logger';
 
 /** The workshop this link opens; a 404 (with a way to /join) for unknown or replaced links. */
-function workshopFor(token: string): JoinWorkshop {
-	const found = findWorkshopForJoin(getDb(), { token });
+async function workshopFor(token: string): Promise<JoinWorkshop> {
+	const found = await findWorkshopForJoin(getDb(), { token });
 	if (!found) error(404, 'Not found');
 	return found;
 }
 
 /** Rejoining on the same device: a participant cookie that still works skips the form. */
-function redirectIfJoined(event: RequestEvent, workshopId: string): void {
+async function redirectIfJoined(event: RequestEvent, workshopId: string): Promise<void> {
 	const token = participantToken(event, workshopId);
 	if (!token) return;
-	if (authenticateParticipant(getDb(), workshopId, token)) redirect(303, `/w/${workshopId}`);
+	if (await authenticateParticipant(getDb(), workshopId, token)) redirect(303, `/w/${workshopId}`);
 	deleteParticipantCookie(event, workshopId);
 }
 
@@ -32,11 +32,11 @@ function languageOptions(): { tag: string; label: string }[] {
 	return locales.map((tag) => ({ tag, label: new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag }));
 }
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	// The token is in this page's URL: never send it on to another site as a Referer.
 	event.setHeaders({ 'referrer-policy': 'no-referrer' });
-	const workshop = workshopFor(event.params.token);
-	redirectIfJoined(event, workshop.id);
+	const workshop = await workshopFor(event.params.token);
+	await redirectIfJoined(event, workshop.id);
 	return {
 		workshop: { title: workshop.title, purpose: workshop.purpose },
 		joiningOpen: workshop.joiningOpen,
@@ -58,8 +58,8 @@ const issueMessages: Record<string, () => string> = {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const workshop = workshopFor(event.params.token);
-		redirectIfJoined(event, workshop.id);
+		const workshop = await workshopFor(event.params.token);
+		await redirectIfJoined(event, workshop.id);
 		const data = await event.request.formData();
 		const anonymous = data.has('anonymous');
 		const language = formString(data, 'language');
@@ -75,13 +75,14 @@ export const actions: Actions = {
 		try {
 			// Only the app's own languages: the participant's choice later picks the interface language.
 			if (!isLocale(language)) throw new InputError({ language: 'language_invalid' });
-			token = joinWorkshop(getDb(), workshop.id, {
+			const joined = await joinWorkshop(getDb(), workshop.id, {
 				displayName: anonymous ? null : values.displayName,
 				roleGroup: values.roleGroup,
 				organisation: values.organisation,
 				acknowledgeOrganisation: values.acknowledgeOrganisation,
 				language
-			}).token;
+			});
+			token = joined.token;
 		} catch (err) {
 			if (err instanceof InputError) {
 				const errors = Object.fromEntries(Object.entries(err.issues).map(([field, code]) => [field, issueMessages[code]?.() ?? code]));

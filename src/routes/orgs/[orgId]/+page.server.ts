@@ -7,30 +7,30 @@ import { canManageWorkshops, createWorkshop, listWorkshops, WorkshopError } from
 import { log } from '$lib/server/logger';
 
 /** The organisation as seen by this user; 404 for non-members so ids cannot be probed. */
-function organisationFor(userId: string, orgId: string) {
-	const org = listUserOrganisations(getDb(), userId).find((o) => o.id === orgId);
+async function organisationFor(userId: string, orgId: string) {
+	const org = (await listUserOrganisations(getDb(), userId)).find((o) => o.id === orgId);
 	if (!org) error(404, 'Not found');
 	return org;
 }
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
+export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const org = organisationFor(user.id, params.orgId);
+	const org = await organisationFor(user.id, params.orgId);
 	return {
 		organisation: { id: org.id, name: org.name, role: org.role },
 		canCreate: canManageWorkshops(org.role),
-		workshops: listWorkshops(getDb(), org.id).map((w) => ({ id: w.id, title: w.title }))
+		workshops: (await listWorkshops(getDb(), org.id)).map((w) => ({ id: w.id, title: w.title }))
 	};
 };
 
 export const actions: Actions = {
 	create: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
-		const org = organisationFor(user.id, params.orgId);
+		const org = await organisationFor(user.id, params.orgId);
 		const title = (await request.formData()).get('title');
 		let id: string;
 		try {
-			id = createWorkshop(getDb(), { organisationId: org.id, title: typeof title === 'string' ? title : '', createdBy: user.id }).id;
+			id = (await createWorkshop(getDb(), { organisationId: org.id, title: typeof title === 'string' ? title : '', createdBy: user.id })).id;
 		} catch (err) {
 			if (err instanceof WorkshopError) {
 				return fail(err.code === 'forbidden' ? 403 : 400, { title: typeof title === 'string' ? title : '', problem: err.code });

@@ -6,8 +6,8 @@ import { publicView } from '$lib/server/register/public-page';
 import { ACTION_STATUSES } from '$lib/shared/action-rules';
 
 /** A cycle's "you said, we did" page: no sign-in; 404 when the link is unknown or the page is off. No personal data. */
-export const load: PageServerLoad = ({ params, setHeaders }) => {
-	const view = publicView(getDb(), params.token);
+export const load: PageServerLoad = async ({ params, setHeaders }) => {
+	const view = await publicView(getDb(), params.token);
 	if (!view) error(404, 'Not found');
 	setHeaders({ 'x-robots-tag': 'noindex', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
 	const date = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long' });

@@ -6,9 +6,9 @@ import { deleteParticipantCookie } from '$lib/server/participant-cookie';
 import { requireParticipant } from '$lib/server/require-participant';
 import { docName, mineDocName } from '$lib/shared/protocol';
 
-export const load: PageServerLoad = (event) => {
-	const participant = requireParticipant(event);
-	const workshop = getJoinWorkshop(getDb(), participant.workshopId);
+export const load: PageServerLoad = async (event) => {
+	const participant = await requireParticipant(event);
+	const workshop = await getJoinWorkshop(getDb(), participant.workshopId);
 	if (!workshop) redirect(303, '/join');
 	return {
 		workshop: { id: workshop.id, title: workshop.title },

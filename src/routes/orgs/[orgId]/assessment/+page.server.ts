@@ -12,13 +12,15 @@ import { listCycles } from '$lib/server/cycles';
 /** Larger files are refused before parsing (the whole request may not exceed 512 KB anyway). */
 const IMPORT_MAX_KB = 500;
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
+export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const db = getDb();
-	const { organisation, canManage } = assessmentOrg(db, user.id, params.orgId);
-	const frameworks = listFrameworks(db, organisation.id).map((f) => ({ id: f.id, name: f.name, description: f.description, items: listItems(db, f.id).length }));
+	const { organisation, canManage } = await assessmentOrg(db, user.id, params.orgId);
+	const frameworks = await Promise.all(
+		(await listFrameworks(db, organisation.id)).map(async (f) => ({ id: f.id, name: f.name, description: f.description, items: (await listItems(db, f.id)).length }))
+	);
 	const names = new Map(frameworks.map((f) => [f.id, f.name]));
-	const cycles = listCycles(db, organisation.id).map((c) => ({
+	const cycles = (await listCycles(db, organisation.id)).map((c) => ({
 		id: c.id,
 		name: c.name,
 		periodStart: c.periodStart,
@@ -29,11 +31,11 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	copy: ({ locals, url, params }) => {
+	copy: async ({ locals, url, params }) => {
 		const user = requireUser(locals, url);
 		let id: string;
 		try {
-			id = createFrameworkFromBuiltin(getDb(), user.id, params.orgId).id;
+			id = (await createFrameworkFromBuiltin(getDb(), user.id, params.orgId)).id;
 		} catch (err) {
 			rethrowAccess(err);
 		}
@@ -46,7 +48,7 @@ export const actions: Actions = {
 		if (file.size > IMPORT_MAX_KB * 1024) return fail(400, { importMessage: m.frameworks_import_too_large({ max: IMPORT_MAX_KB }), importIssues: [] as string[] });
 		let id: string;
 		try {
-			id = importFramework(getDb(), user.id, params.orgId, await file.text()).id;
+			id = (await importFramework(getDb(), user.id, params.orgId, await file.text())).id;
 		} catch (err) {
 			if (err instanceof FrameworkImportError) {
 				return fail(400, { importMessage: m.frameworks_import_refused({ count: err.issues.length }), importIssues: importIssueLines(err.issues) });

@@ -5,18 +5,18 @@ import { departments, filtersFromQuery, listEntries, orgCycles } from '$lib/serv
 import { todayIso } from '$lib/shared/action-rules';
 
 /** The register with filters and sorts from GET parameters, so they work without scripts. */
-export const load: PageServerLoad = (event) => {
-	const { organisation, canEdit } = readableRegister(event);
+export const load: PageServerLoad = async (event) => {
+	const { organisation, canEdit } = await readableRegister(event);
 	const db = getDb();
 	const filters = filtersFromQuery(event.url.searchParams);
-	const entries = listEntries(db, organisation.id, filters, todayIso());
+	const entries = await listEntries(db, organisation.id, filters, todayIso());
 	return {
 		organisation,
 		canEdit,
 		filters,
 		filtered: event.url.searchParams.size > 0,
-		departments: departments(db, organisation.id),
-		cycles: orgCycles(db, organisation.id),
+		departments: await departments(db, organisation.id),
+		cycles: await orgCycles(db, organisation.id),
 		entries: entries.map((e) => ({ id: e.id, title: e.title, status: e.status, progress: e.progress, horizon: e.horizon, department: e.department, deadline: e.deadline, overdue: e.overdue }))
 	};
 };

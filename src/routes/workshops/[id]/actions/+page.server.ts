@@ -8,7 +8,7 @@ import { recordAllAction } from '$lib/server/action-points/recording-actions';
 
 /** Owners and facilitators of the workshop's organisation only; everyone else gets 404. */
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const { workshop } = requireFacilitator(locals, url, params.id);
+	const { workshop } = await requireFacilitator(locals, url, params.id);
 	const overview = await recordingOverview(getDb(), workshop.organisationId, workshop.id);
 	const pending = pendingEndorsed(overview);
 	// Server time zone, as on the register's pages; the ISO value is in the markup too.
@@ -28,7 +28,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 export const actions: Actions = {
 	recordAll: async ({ locals, url, params }) => {
-		const { user, workshop } = requireFacilitator(locals, url, params.id);
+		const { user, workshop } = await requireFacilitator(locals, url, params.id);
 		return recordAllAction(getDb(), user.id, workshop.organisationId, workshop.id);
 	}
 };

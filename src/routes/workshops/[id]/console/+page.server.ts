@@ -10,16 +10,16 @@ import { log } from '$lib/server/logger';
 import { requireFacilitator } from '$lib/server/live/require-facilitator';
 import { actionPointLinks } from '$lib/server/action-points/links';
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
-	const { workshop } = requireFacilitator(locals, url, params.id);
-	const join = getJoinWorkshop(getDb(), workshop.id);
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const { workshop } = await requireFacilitator(locals, url, params.id);
+	const join = await getJoinWorkshop(getDb(), workshop.id);
 	return {
 		workshop: { id: workshop.id, title: workshop.title },
 		controlDoc: docName('control', workshop.id),
 		boardDoc: docName('board', workshop.id),
 		roleGroups: join?.roleGroups ?? [],
 		expectedRoleGroups: workshop.expectedRoleGroups,
-		actionPointLinks: actionPointLinks(getDb(), workshop.id)
+		actionPointLinks: await actionPointLinks(getDb(), workshop.id)
 	};
 };
 
@@ -32,7 +32,7 @@ const ERRORS: Record<CommandError['code'], () => string> = {
 
 export const actions: Actions = {
 	default: async ({ locals, url, params, request }) => {
-		const { user, workshop } = requireFacilitator(locals, url, params.id);
+		const { user, workshop } = await requireFacilitator(locals, url, params.id);
 		const form = await request.formData();
 		const fields = Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === 'string' ? v : '']));
 		try {

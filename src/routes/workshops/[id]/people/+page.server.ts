@@ -12,20 +12,20 @@ import { requireUser } from '$lib/server/require-user';
 import { log } from '$lib/server/logger';
 
 /** The signed-in manager of this workshop; everyone else gets the same 404 as for a missing workshop. */
-function requireManager(event: RequestEvent): { userId: string; workshopId: string } {
+async function requireManager(event: RequestEvent): Promise<{ userId: string; workshopId: string }> {
 	const user = requireUser(event.locals, event.url);
 	const workshopId = event.params.id ?? '';
-	const role = workshopRole(getDb(), user.id, workshopId);
+	const role = await workshopRole(getDb(), user.id, workshopId);
 	if (!managesWorkshops(role)) error(404, 'Not found');
 	return { userId: user.id, workshopId };
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { userId, workshopId } = requireManager(event);
+	const { userId, workshopId } = await requireManager(event);
 	const db = getDb();
-	const workshop = getJoinWorkshop(db, workshopId);
+	const workshop = await getJoinWorkshop(db, workshopId);
 	if (!workshop) error(404, 'Not found');
-	const credentials = ensureJoinCredentials(db, workshopId);
+	const credentials = await ensureJoinCredentials(db, workshopId);
 	const joinUrl = `${event.url.origin}/j/${credentials.joinToken}`;
 	// Server time zone: good enough for "who came when" in a room; the ISO value is in the markup too.
 	const time = new Intl.DateTimeFormat(getLocale(), { hour: '2-digit', minute: '2-digit' });
@@ -36,7 +36,7 @@ export const load: PageServerLoad = async (event) => {
 		codeUrl: `${event.url.origin}/join`,
 		shortCode: formatShortCode(credentials.shortCode),
 		qrSvg: await joinQrSvg(joinUrl),
-		participants: listParticipants(db, userId, workshopId).map((p) => ({
+		participants: (await listParticipants(db, userId, workshopId)).map((p) => ({
 			id: p.id,
 			displayName: p.displayName,
 			roleGroup: p.roleGroup,
@@ -48,10 +48,10 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** Runs a management change; a lost permission is a 404, anything unexpected a kind message. */
-function manage<T>(event: RequestEvent, what: string, change: (userId: string, workshopId: string) => T) {
-	const { userId, workshopId } = requireManager(event);
+async function manage<T>(event: RequestEvent, what: string, change: (userId: string, workshopId: string) => Promise<T>) {
+	const { userId, workshopId } = await requireManager(event);
 	try {
-		return { ok: true as const, value: change(userId, workshopId) };
+		return { ok: true as const, value: await change(userId, workshopId) };
 	} catch (err) {
 		if (err instanceof JoinError && err.code === 'forbidden') error(404, 'Not found');
 		log.error(`people page: ${what} failed`, { workshopId, error: err });
@@ -62,31 +62,31 @@ function manage<T>(event: RequestEvent, what: string, change: (userId: string, w
 const failed = () => fail(500, { problem: 'unexpected' as const });
 
 export const actions: Actions = {
-	close: (event) => {
-		const done = manage(event, 'closing joining', (u, w) => setJoiningOpen(getDb(), u, w, false));
+	close: async (event) => {
+		const done = await manage(event, 'closing joining', async (u, w) => setJoiningOpen(getDb(), u, w, false));
 		return done.ok ? { done: 'closed' as const } : failed();
 	},
-	open: (event) => {
-		const done = manage(event, 'opening joining', (u, w) => setJoiningOpen(getDb(), u, w, true));
+	open: async (event) => {
+		const done = await manage(event, 'opening joining', async (u, w) => setJoiningOpen(getDb(), u, w, true));
 		return done.ok ? { done: 'opened' as const } : failed();
 	},
 	rotate: async (event) => {
 		// Two steps, also without scripts: the first post asks for confirmation, the second rotates.
 		if (formString(await event.request.formData(), 'confirm') !== 'yes') {
-			requireManager(event);
+			await requireManager(event);
 			return { confirm: 'rotate' as const };
 		}
-		const done = manage(event, 'rotating the join link', (u, w) => rotateJoinLink(getDb(), u, w));
+		const done = await manage(event, 'rotating the join link', async (u, w) => rotateJoinLink(getDb(), u, w));
 		return done.ok ? { done: 'rotated' as const } : failed();
 	},
 	remove: async (event) => {
 		const data = await event.request.formData();
 		const participantId = formString(data, 'participantId');
 		if (formString(data, 'confirm') !== 'yes') {
-			requireManager(event);
+			await requireManager(event);
 			return { confirmRemove: participantId };
 		}
-		const done = manage(event, 'removing a participant', (u, w) => removeParticipant(getDb(), u, w, participantId));
+		const done = await manage(event, 'removing a participant', async (u, w) => removeParticipant(getDb(), u, w, participantId));
 		return done.ok ? { done: 'removed' as const } : failed();
 	}
 };

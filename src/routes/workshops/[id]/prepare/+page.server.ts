@@ -19,11 +19,11 @@ function languageName(tag: string): string {
 	return new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
 }
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
+export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const db = getDb();
-	const { workshop, organisation } = requirePreparableWorkshop(db, user.id, params.id);
-	const activities = listActivities(db, workshop.id);
+	const { workshop, organisation } = await requirePreparableWorkshop(db, user.id, params.id);
+	const activities = await listActivities(db, workshop.id);
 	// Set by the edit page's redirect, so the saved activity is announced here.
 	const updated = activities.find((a) => a.id === url.searchParams.get('updated'));
 	return {
@@ -55,7 +55,7 @@ function pairs(labels: FormDataEntryValue[], kinds: FormDataEntryValue[]): Recor
 /** The signed-in preparer and the posted form; 404 for anyone else. */
 async function begin(event: RequestEvent) {
 	const user = requireUser(event.locals, event.url);
-	requirePreparableWorkshop(getDb(), user.id, event.params.id);
+	await requirePreparableWorkshop(getDb(), user.id, event.params.id);
 	return { userId: user.id, workshopId: event.params.id, data: await event.request.formData() };
 }
 
@@ -122,8 +122,8 @@ export const actions: Actions = {
 		const direction = formString(data, 'direction') === 'up' ? 'up' : 'down';
 		try {
 			const position = await moveActivity(getDb(), userId, workshopId, activityId, direction);
-			const moved = getActivity(getDb(), workshopId, activityId);
-			const total = listActivities(getDb(), workshopId).length;
+			const moved = await getActivity(getDb(), workshopId, activityId);
+			const total = (await listActivities(getDb(), workshopId)).length;
 			return {
 				form: 'move' as const,
 				moved: { id: activityId, direction },

@@ -11,9 +11,9 @@ import { docName } from '$lib/shared/protocol';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const db = getDb();
-	const workshop = getJoinWorkshop(db, params.id);
-	if (!workshop || !workshopRole(db, user.id, workshop.id)) error(404, 'Not found');
-	const credentials = ensureJoinCredentials(db, workshop.id);
+	const workshop = await getJoinWorkshop(db, params.id);
+	if (!workshop || !(await workshopRole(db, user.id, workshop.id))) error(404, 'Not found');
+	const credentials = await ensureJoinCredentials(db, workshop.id);
 	const joinUrl = `${url.origin}/j/${credentials.joinToken}`;
 	return {
 		workshop: { id: workshop.id, title: workshop.title },

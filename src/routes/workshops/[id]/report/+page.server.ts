@@ -8,5 +8,5 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const db = getDb();
 	const report = await requireReport(db, user.id, params.id);
-	return { workshopId: params.id, report, canRecord: managesWorkshops(workshopRole(db, user.id, params.id)) };
+	return { workshopId: params.id, report, canRecord: managesWorkshops(await workshopRole(db, user.id, params.id)) };
 };

@@ -9,11 +9,11 @@ import { cycleFormInput, frameworkChoices } from '$lib/server/frameworks/cycle-f
 import { cycleFieldErrors } from '$lib/server/frameworks/form-messages';
 import { createCycle } from '$lib/server/cycles';
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
+export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const db = getDb();
-	const { organisation } = coordinatorOrg(db, user.id, params.orgId);
-	return { organisation: { id: organisation.id, name: organisation.name }, frameworks: frameworkChoices(db, organisation.id) };
+	const { organisation } = await coordinatorOrg(db, user.id, params.orgId);
+	return { organisation: { id: organisation.id, name: organisation.name }, frameworks: await frameworkChoices(db, organisation.id) };
 };
 
 export const actions: Actions = {
@@ -22,7 +22,7 @@ export const actions: Actions = {
 		const values = cycleFormInput(await request.formData());
 		let id: string;
 		try {
-			id = createCycle(getDb(), user.id, params.orgId, values).id;
+			id = (await createCycle(getDb(), user.id, params.orgId, values)).id;
 		} catch (err) {
 			if (err instanceof InputError) return fail(400, { message: m.frameworks_error_summary(), errors: cycleFieldErrors(err), values });
 			rethrowAccess(err);

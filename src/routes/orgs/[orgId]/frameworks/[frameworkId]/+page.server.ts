@@ -11,14 +11,14 @@ import { addNode, deleteNode, isAddedNode, moveNode, setNodeHidden, type NodeRef
 import { nodeFieldErrors } from '$lib/server/frameworks/form-messages';
 import { updateFrameworkDetails } from '$lib/server/frameworks/details';
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
+export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const db = getDb();
-	const { organisation, canManage } = assessmentOrg(db, user.id, params.orgId);
-	const fw = getFramework(db, organisation.id, params.frameworkId);
+	const { organisation, canManage } = await assessmentOrg(db, user.id, params.orgId);
+	const fw = await getFramework(db, organisation.id, params.frameworkId);
 	if (!fw) error(404, 'Not found');
-	const nodes = listNodes(db, fw.id);
-	const used = findingCounts(db, nodes.map((n) => n.id));
+	const nodes = await listNodes(db, fw.id);
+	const used = await findingCounts(db, nodes.map((n) => n.id));
 	const deletable = nodes.filter((n) => isAddedNode(fw, n) && !used.has(n.id) && !nodes.some((c) => c.parentId === n.id)).map((n) => n.id);
 	return {
 		organisation: { id: organisation.id, name: organisation.name },
@@ -26,7 +26,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		canManage,
 		created: url.searchParams.has('created'),
 		saved: nodes.find((n) => n.id === url.searchParams.get('saved'))?.code ?? null,
-		tree: frameworkTree(db, fw.id),
+		tree: await frameworkTree(db, fw.id),
 		deletable
 	};
 };
@@ -34,13 +34,13 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 type Event = RequestEvent;
 
 /** Runs one change to a node named by the form's `nodeId`, and says what happened. */
-async function nodeAction(event: Event, change: (userId: string, ref: NodeRef) => void, status: (code: string) => string) {
+async function nodeAction(event: Event, change: (userId: string, ref: NodeRef) => Promise<void>, status: (code: string) => string) {
 	const user = requireUser(event.locals, event.url);
 	const nodeId = formString(await event.request.formData(), 'nodeId');
 	const ref = { organisationId: event.params.orgId, frameworkId: event.params.frameworkId, nodeId };
-	const node = getNode(getDb(), ref.frameworkId, nodeId);
+	const node = await getNode(getDb(), ref.frameworkId, nodeId);
 	try {
-		change(user.id, ref);
+		await change(user.id, ref);
 	} catch (err) {
 		if (err instanceof InputError) return fail(400, { nodeId, nodeError: Object.values(nodeFieldErrors(err))[0] ?? '' });
 		rethrowAccess(err);
@@ -60,7 +60,7 @@ async function add(event: Event, kind: 'item' | 'section') {
 		internalOnly: data.get('internalOnly') === 'on'
 	};
 	try {
-		const node = addNode(getDb(), user.id, event.params.orgId, event.params.frameworkId, values);
+		const node = await addNode(getDb(), user.id, event.params.orgId, event.params.frameworkId, values);
 		return { status: m.frameworks_status_added({ code: node.code }) };
 	} catch (err) {
 		if (err instanceof InputError) return fail(400, { add: kind, message: m.frameworks_error_summary(), errors: nodeFieldErrors(err), values });
@@ -79,7 +79,7 @@ export const actions: Actions = {
 		const data = await request.formData();
 		const values = { name: formString(data, 'name'), description: formString(data, 'description') };
 		try {
-			updateFrameworkDetails(getDb(), user.id, params.orgId, params.frameworkId, values);
+			await updateFrameworkDetails(getDb(), user.id, params.orgId, params.frameworkId, values);
 		} catch (err) {
 			if (err instanceof InputError) return fail(400, { detailsMessage: m.frameworks_error_summary(), detailsErrors: nodeFieldErrors(err), detailsValues: values });
 			rethrowAccess(err);

@@ -12,9 +12,9 @@ import { entryFormValues } from '$lib/server/register/form-values';
 import { runRegisterAction } from '$lib/server/register/messages';
 import { isActionStatus, nextActionStatuses, todayIso } from '$lib/shared/action-rules';
 
-export const load: PageServerLoad = (event) => {
-	const { organisation, canEdit } = readableRegister(event);
-	const detail = entryDetail(getDb(), organisation.id, event.params.entryId, todayIso());
+export const load: PageServerLoad = async (event) => {
+	const { organisation, canEdit } = await readableRegister(event);
+	const detail = await entryDetail(getDb(), organisation.id, event.params.entryId, todayIso());
 	if (!detail) error(404, 'Not found');
 	const { entry } = detail;
 	// Server time zone, as elsewhere; the ISO value is in the markup too.
@@ -37,8 +37,8 @@ export const load: PageServerLoad = (event) => {
 
 /** The editable register, the entry (404 when not in it) and the posted form. */
 async function prepare(event: RequestEvent) {
-	const { userId, organisation } = editableRegister(event);
-	if (!entryInOrg(getDb(), organisation.id, event.params.entryId)) error(404, 'Not found');
+	const { userId, organisation } = await editableRegister(event);
+	if (!(await entryInOrg(getDb(), organisation.id, event.params.entryId))) error(404, 'Not found');
 	return { userId, orgId: organisation.id, entryId: event.params.entryId, data: await event.request.formData() };
 }
 

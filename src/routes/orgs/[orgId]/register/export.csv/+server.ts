@@ -5,9 +5,9 @@ import { registerCsv } from '$lib/server/register/export';
 import { todayIso } from '$lib/shared/action-rules';
 
 /** The register as CSV (UTF-8 with BOM, CRLF), for every member of the organisation. */
-export const GET: RequestHandler = (event) => {
-	const { organisation } = readableRegister(event);
-	return new Response(registerCsv(getDb(), organisation.id, todayIso()), {
+export const GET: RequestHandler = async (event) => {
+	const { organisation } = await readableRegister(event);
+	return new Response(await registerCsv(getDb(), organisation.id, todayIso()), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': 'attachment; filename="action-register.csv"',

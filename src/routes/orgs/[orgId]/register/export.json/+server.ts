@@ -5,9 +5,9 @@ import { registerJson } from '$lib/server/register/export';
 import { todayIso } from '$lib/shared/action-rules';
 
 /** The register as versioned JSON (docs/action-register.md), for every member of the organisation. */
-export const GET: RequestHandler = (event) => {
-	const { organisation } = readableRegister(event);
-	return new Response(JSON.stringify(registerJson(getDb(), organisation, todayIso()), null, 2), {
+export const GET: RequestHandler = async (event) => {
+	const { organisation } = await readableRegister(event);
+	return new Response(JSON.stringify(await registerJson(getDb(), organisation, todayIso()), null, 2), {
 		headers: {
 			'content-type': 'application/json; charset=utf-8',
 			'content-disposition': 'attachment; filename="action-register.json"',

@@ -10,23 +10,23 @@ import { orgCycles, orgWorkshops } from '$lib/server/register/read';
 import { formString } from '$lib/server/form-data';
 
 /** The form carries its own source key, so submitting it twice records one entry. */
-export const load: PageServerLoad = (event) => {
-	const { organisation } = editableRegister(event);
+export const load: PageServerLoad = async (event) => {
+	const { organisation } = await editableRegister(event);
 	const db = getDb();
-	return { organisation, sourceKey: manualSourceKey(), cycles: orgCycles(db, organisation.id), workshops: orgWorkshops(db, organisation.id) };
+	return { organisation, sourceKey: manualSourceKey(), cycles: await orgCycles(db, organisation.id), workshops: await orgWorkshops(db, organisation.id) };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { userId, organisation } = editableRegister(event);
+		const { userId, organisation } = await editableRegister(event);
 		const data = await event.request.formData();
 		const sourceKey = formString(data, 'sourceKey');
 		let entryId = '';
-		const result = runRegisterAction(
+		const result = await runRegisterAction(
 			{ form: 'entry', values: flatValues(data) },
-			() => {
+			async () => {
 				const input = { ...actionFromForm(data), sourceKey, cycleId: formString(data, 'cycleId') || null, workshopId: formString(data, 'workshopId') || null };
-				entryId = recordAction(getDb(), userId, organisation.id, input).entry.id;
+				entryId = (await recordAction(getDb(), userId, organisation.id, input)).entry.id;
 			},
 			m.register_recorded()
 		);

@@ -4,8 +4,8 @@ import { currentParticipant } from '$lib/server/require-participant';
 import { actionPointLinks } from '$lib/server/action-points/links';
 
 /** The findings and case studies this workshop's action points may link to, for a participant's phone. */
-export const GET: RequestHandler = (event) => {
-	const me = currentParticipant(event);
+export const GET: RequestHandler = async (event) => {
+	const me = await currentParticipant(event);
 	if (!me) return json({ error: 'not_joined' }, { status: 401 });
-	return json(actionPointLinks(getDb(), me.workshopId));
+	return json(await actionPointLinks(getDb(), me.workshopId));
 };

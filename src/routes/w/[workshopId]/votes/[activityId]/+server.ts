@@ -9,17 +9,17 @@ import { ballotErrorMessage, voteErrorMessage } from '$lib/server/votes/messages
 import { m } from '$lib/paraglide/messages';
 
 /** The participant's own ballots in this vote, and whether they may answer it, for their phone. */
-export const GET: RequestHandler = (event) => {
-	const me = currentParticipant(event);
+export const GET: RequestHandler = async (event) => {
+	const me = await currentParticipant(event);
 	if (!me) return json({ error: 'not_joined', message: m.votes_error_not_joined() }, { status: 401 });
-	const vote = readVote(getDb(), me.workshopId, event.params.activityId!);
+	const vote = await readVote(getDb(), me.workshopId, event.params.activityId!);
 	if (!vote) return json({ error: 'not_found', message: voteErrorMessage('not_found') }, { status: 404 });
-	return json({ ballots: ownBallots(getDb(), vote.activityId, me.id), eligible: mayAnswer(vote, me.roleGroup) });
+	return json({ ballots: await ownBallots(getDb(), vote.activityId, me.id), eligible: mayAnswer(vote, me.roleGroup) });
 };
 
 /** Casts or changes a ballot: `{ itemKey, value, reason? }` as JSON. */
 export const POST: RequestHandler = async (event) => {
-	const me = currentParticipant(event);
+	const me = await currentParticipant(event);
 	if (!me) return json({ error: 'not_joined', message: m.votes_error_not_joined() }, { status: 401 });
 	let body: unknown;
 	try {
@@ -29,7 +29,7 @@ export const POST: RequestHandler = async (event) => {
 	}
 	const input = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
 	try {
-		const { itemKey } = castBallot(getDb(), me, event.params.activityId!, { itemKey: input.itemKey, value: input.value, reason: input.reason });
+		const { itemKey } = await castBallot(getDb(), me, event.params.activityId!, { itemKey: input.itemKey, value: input.value, reason: input.reason });
 		publishSoon(getDb(), me.workshopId);
 		return json({ ok: true, itemKey });
 	} catch (e) {

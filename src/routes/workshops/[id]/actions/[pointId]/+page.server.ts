@@ -12,7 +12,7 @@ import { recordPointAction } from '$lib/server/action-points/recording-actions';
 
 /** One drafted point with its validation and the form recording it; 404 for anyone but the organisation's owners and facilitators. */
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const { workshop } = requireFacilitator(locals, url, params.id);
+	const { workshop } = await requireFacilitator(locals, url, params.id);
 	const db = getDb();
 	const overview = await recordingOverview(db, workshop.organisationId, workshop.id);
 	const point = overview.points.find((p) => p.draft.id === params.pointId);
@@ -21,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	return {
 		workshop: { id: workshop.id, title: workshop.title },
 		organisationId: workshop.organisationId,
-		cycles: orgCycles(db, workshop.organisationId),
+		cycles: await orgCycles(db, workshop.organisationId),
 		point: pointView(point, (ms) => date.format(ms))
 	};
 };
@@ -29,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 export const actions: Actions = {
 	/** Records the point; back to the list when recorded now, else says it was already recorded. */
 	record: async ({ locals, url, params, request }) => {
-		const { user, workshop } = requireFacilitator(locals, url, params.id);
+		const { user, workshop } = await requireFacilitator(locals, url, params.id);
 		const data = await request.formData();
 		const result = await recordPointAction(getDb(), {
 			userId: user.id,

@@ -8,8 +8,8 @@ import { log } from '$lib/server/logger';
 import { requireFacilitator } from '$lib/server/live/require-facilitator';
 
 /** Reached only by a form posted without scripts; it offers the way back to the console. */
-export const load: PageServerLoad = ({ locals, url, params }) => {
-	const { workshop } = requireFacilitator(locals, url, params.id);
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const { workshop } = await requireFacilitator(locals, url, params.id);
 	return { workshop: { id: workshop.id, title: workshop.title } };
 };
 
@@ -39,12 +39,12 @@ function moderationStep(f: Record<string, string>): ModerationOp | null {
 
 export const actions: Actions = {
 	default: async ({ locals, url, params, request }) => {
-		const { user, workshop } = requireFacilitator(locals, url, params.id);
+		const { user, workshop } = await requireFacilitator(locals, url, params.id);
 		const form = await request.formData();
 		const fields = Object.fromEntries([...form.entries()].map(([k, v]) => [k, typeof v === 'string' ? v : '']));
 		const step = moderationStep(fields);
 		if (!step) return fail(400, { message: m.console_error_bad_command(), noteOp: fields.op });
-		const join = getJoinWorkshop(getDb(), workshop.id);
+		const join = await getJoinWorkshop(getDb(), workshop.id);
 		try {
 			await moderate(getDb(), user.id, workshop.id, step, join?.roleGroups ?? []);
 			return { noteDone: step.op };

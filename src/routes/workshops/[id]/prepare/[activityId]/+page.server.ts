@@ -11,11 +11,11 @@ import { activityFieldErrors } from '$lib/server/prepare-form-messages';
 import { formString } from '$lib/server/form-data';
 import { log } from '$lib/server/logger';
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
+export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const db = getDb();
-	const { workshop } = requirePreparableWorkshop(db, user.id, params.id);
-	const activity = getActivity(db, workshop.id, params.activityId);
+	const { workshop } = await requirePreparableWorkshop(db, user.id, params.id);
+	const activity = await getActivity(db, workshop.id, params.activityId);
 	if (!activity) error(404, 'Not found');
 	const { id, type, title, prompt, plainPrompt, plannedMinutes, anonymity } = activity;
 	return { workshop: { id: workshop.id, title: workshop.title }, activity: { id, type, title, prompt, plainPrompt, plannedMinutes, anonymity } };
@@ -24,7 +24,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 export const actions: Actions = {
 	default: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
-		requirePreparableWorkshop(getDb(), user.id, params.id);
+		await requirePreparableWorkshop(getDb(), user.id, params.id);
 		const data = await request.formData();
 		const values = {
 			type: formString(data, 'type'),

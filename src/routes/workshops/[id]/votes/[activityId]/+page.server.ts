@@ -16,9 +16,9 @@ import { HorizonError } from '$lib/server/votes/horizon-error';
 import { horizonErrorMessage } from '$lib/server/votes/horizon-messages';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const { vote } = requireStaffVote(locals, url, params.id, params.activityId);
+	const { vote } = await requireStaffVote(locals, url, params.id, params.activityId);
 	const horizons = vote.kind === 'grid' ? { ready: horizonsReady(vote), rows: await horizonRows(getDb(), vote) } : null;
-	return { workshopId: params.id, results: staffResults(getDb(), vote), horizons };
+	return { workshopId: params.id, results: await staffResults(getDb(), vote), horizons };
 };
 
 function refusal(e: unknown) {
@@ -31,7 +31,7 @@ function refusal(e: unknown) {
 export const actions: Actions = {
 	/** open | close | reopen | reveal | hide */
 	command: async ({ locals, url, params, request }) => {
-		const { userId } = requireStaffVote(locals, url, params.id, params.activityId);
+		const { userId } = await requireStaffVote(locals, url, params.id, params.activityId);
 		const command = formString(await request.formData(), 'command');
 		if (!isVoteCommand(command)) return fail(400, { message: m.votes_error_bad_command() });
 		try {
@@ -43,10 +43,10 @@ export const actions: Actions = {
 	},
 	/** Confirms a validation outcome for one finding. */
 	outcome: async ({ locals, url, params, request }) => {
-		const { userId } = requireStaffVote(locals, url, params.id, params.activityId);
+		const { userId } = await requireStaffVote(locals, url, params.id, params.activityId);
 		const data = await request.formData();
 		try {
-			const detail = recordOutcome(getDb(), userId, params.id, params.activityId, formString(data, 'findingId'), formString(data, 'outcome'));
+			const detail = await recordOutcome(getDb(), userId, params.id, params.activityId, formString(data, 'findingId'), formString(data, 'outcome'));
 			await publishWorkshop(getDb(), params.id);
 			return { recorded: detail.outcome };
 		} catch (e) {
@@ -55,7 +55,7 @@ export const actions: Actions = {
 	},
 	/** Sets one action point's horizon from a grid vote. */
 	horizon: async ({ locals, url, params, request }) => {
-		const { userId } = requireStaffVote(locals, url, params.id, params.activityId);
+		const { userId } = await requireStaffVote(locals, url, params.id, params.activityId);
 		const data = await request.formData();
 		try {
 			await applyHorizon(getDb(), userId, params.id, params.activityId, formString(data, 'actionPointId'), formString(data, 'horizon'));
@@ -66,7 +66,7 @@ export const actions: Actions = {
 	},
 	/** Applies every suggested horizon, once confirmed. */
 	horizons: async ({ locals, url, params, request }) => {
-		const { userId } = requireStaffVote(locals, url, params.id, params.activityId);
+		const { userId } = await requireStaffVote(locals, url, params.id, params.activityId);
 		const data = await request.formData();
 		try {
 			if (formString(data, 'confirm') !== 'yes') throw new HorizonError('not_confirmed');

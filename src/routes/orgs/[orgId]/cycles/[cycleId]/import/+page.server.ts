@@ -11,8 +11,8 @@ import { log } from '$lib/server/logger';
 /** At most this many problems are listed; the rest are counted. */
 const LISTED_ISSUES = 200;
 
-export const load: PageServerLoad = (event) => {
-	const { cycle } = coordinatorCycle(event);
+export const load: PageServerLoad = async (event) => {
+	const { cycle } = await coordinatorCycle(event);
 	return {
 		cycle: { id: cycle.id, organisationId: cycle.organisationId, name: cycle.name },
 		ratingScale: cycle.ratingScale,
@@ -22,13 +22,13 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { userId, cycle } = editableCycle(event);
+		const { userId, cycle } = await editableCycle(event);
 		const file = (await event.request.formData()).get('file');
 		if (!(file instanceof File) || (file.size === 0 && file.name === '')) return fail(400, { message: m.findings_import_file_missing() });
 		// The size is checked before the file is read into memory as text.
 		const text = file.size > CSV_MAX_BYTES ? '' : await file.text();
 		try {
-			const result = importFindingsCsv(getDb(), cycle, userId, text, file.size);
+			const result = await importFindingsCsv(getDb(), cycle, userId, text, file.size);
 			if (result.ok) return { imported: result.imported };
 			const ratingKeys = cycle.ratingScale.map((o) => o.key);
 			const issues = result.issues.slice(0, LISTED_ISSUES).map((issue) => ({ ...issue, message: csvIssueMessage(issue, ratingKeys) }));

@@ -6,19 +6,19 @@ import { changePublicPage, cycleOfOrg, publicSetting, type PublicPageChange } fr
 import { formString } from '$lib/server/form-data';
 
 /** The cycle of this organisation (404 otherwise) for a coordinator (members and outsiders get 404). */
-function cycleFor(event: RequestEvent) {
-	const found = coordinatorRegister(event);
+async function cycleFor(event: RequestEvent) {
+	const found = await coordinatorRegister(event);
 	try {
-		return { ...found, cycle: cycleOfOrg(getDb(), found.organisation.id, event.params.cycleId) };
+		return { ...found, cycle: await cycleOfOrg(getDb(), found.organisation.id, event.params.cycleId) };
 	} catch (err) {
 		rethrowRegisterAccess(err);
 		throw err;
 	}
 }
 
-export const load: PageServerLoad = (event) => {
-	const { organisation, cycle } = cycleFor(event);
-	const setting = publicSetting(getDb(), cycle.id);
+export const load: PageServerLoad = async (event) => {
+	const { organisation, cycle } = await cycleFor(event);
+	const setting = await publicSetting(getDb(), cycle.id);
 	return { organisation, cycle, enabled: setting.enabled, link: setting.token ? `${event.url.origin}/p/${setting.token}` : null };
 };
 
@@ -26,10 +26,10 @@ const CHANGES: Record<string, PublicPageChange> = { enable: 'enable', disable: '
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { userId, organisation, cycle } = cycleFor(event);
+		const { userId, organisation, cycle } = await cycleFor(event);
 		const change = CHANGES[formString(await event.request.formData(), 'change')] ?? 'disable';
 		try {
-			changePublicPage(getDb(), userId, organisation.id, cycle.id, change);
+			await changePublicPage(getDb(), userId, organisation.id, cycle.id, change);
 		} catch (err) {
 			rethrowRegisterAccess(err);
 			throw err;

@@ -9,18 +9,18 @@ import { cycleFormInput, frameworkChoices } from '$lib/server/frameworks/cycle-f
 import { cycleFieldErrors } from '$lib/server/frameworks/form-messages';
 import { cycleFormValues, getCycle, hasFindings, updateCycle } from '$lib/server/cycles';
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
+export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const db = getDb();
-	const { organisation } = coordinatorOrg(db, user.id, params.orgId);
-	const cycle = getCycle(db, organisation.id, params.cycleId);
+	const { organisation } = await coordinatorOrg(db, user.id, params.orgId);
+	const cycle = await getCycle(db, organisation.id, params.cycleId);
 	if (!cycle) error(404, 'Not found');
 	return {
 		organisation: { id: organisation.id },
 		cycle: { id: cycle.id, name: cycle.name },
 		values: cycleFormValues(cycle),
-		frameworkLocked: hasFindings(db, cycle.id),
-		frameworks: frameworkChoices(db, organisation.id),
+		frameworkLocked: await hasFindings(db, cycle.id),
+		frameworks: await frameworkChoices(db, organisation.id),
 		created: url.searchParams.has('created')
 	};
 };
@@ -30,7 +30,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const values = cycleFormInput(await request.formData());
 		try {
-			const cycle = updateCycle(getDb(), user.id, params.orgId, params.cycleId, values);
+			const cycle = await updateCycle(getDb(), user.id, params.orgId, params.cycleId, values);
 			return { status: m.frameworks_cycle_saved({ name: cycle.name }) };
 		} catch (err) {
 			if (err instanceof InputError) return fail(400, { message: m.frameworks_error_summary(), errors: cycleFieldErrors(err), values });

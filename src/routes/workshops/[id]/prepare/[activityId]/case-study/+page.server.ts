@@ -14,28 +14,28 @@ import { log } from '$lib/server/logger';
 import { docName } from '$lib/shared/protocol';
 
 /** The workshop and its case-study activity, when this user may prepare them; else 404. */
-function guard({ locals, url, params }: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
+async function guard({ locals, url, params }: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	const user = requireUser(locals, url);
 	const db = getDb();
-	const { workshop } = requirePreparableWorkshop(db, user.id, params.id);
-	const activity = getActivity(db, workshop.id, params.activityId);
+	const { workshop } = await requirePreparableWorkshop(db, user.id, params.id);
+	const activity = await getActivity(db, workshop.id, params.activityId);
 	if (!activity || activity.type !== 'case_study') error(404, 'Not found');
 	return { db, user, workshop, activity };
 }
 
-export const load: PageServerLoad = (event) => {
-	const { db, workshop, activity } = guard(event);
+export const load: PageServerLoad = async (event) => {
+	const { db, workshop, activity } = await guard(event);
 	return {
 		workshop: { id: workshop.id, title: workshop.title },
 		activity: { id: activity.id, title: activity.title, anonymity: activity.anonymity },
-		caseStudy: caseForActivity(db, workshop.id, activity.id),
+		caseStudy: await caseForActivity(db, workshop.id, activity.id),
 		controlDoc: docName('control', workshop.id)
 	};
 };
 
 export const actions: Actions = {
 	save: async (event) => {
-		const { db, user, workshop, activity } = guard(event);
+		const { db, user, workshop, activity } = await guard(event);
 		const title = formString(await event.request.formData(), 'title');
 		try {
 			await saveCaseForActivity(db, user.id, workshop.id, activity.id, title);
@@ -47,7 +47,7 @@ export const actions: Actions = {
 		return { form: 'save', saved: true };
 	},
 	addRight: async (event) => {
-		const { db, workshop } = guard(event);
+		const { db, workshop } = await guard(event);
 		const label = formString(await event.request.formData(), 'label');
 		try {
 			await addRightOption(db, workshop.id, label);

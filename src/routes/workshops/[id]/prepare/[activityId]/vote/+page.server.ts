@@ -18,16 +18,16 @@ import { m } from '$lib/paraglide/messages';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const db = getDb();
-	const { workshop } = requirePreparableWorkshop(db, user.id, params.id);
-	const vote = readVote(db, workshop.id, params.activityId);
+	const { workshop } = await requirePreparableWorkshop(db, user.id, params.id);
+	const vote = await readVote(db, workshop.id, params.activityId);
 	if (!vote) error(404, 'Not found');
 	return {
 		workshop: { id: workshop.id, title: workshop.title },
 		vote,
-		cycles: organisationCycles(db, workshop.id),
-		findings: cycleFindings(db, vote.cycleId),
-		roleGroups: getJoinWorkshop(db, workshop.id)?.roleGroups ?? [],
-		defaultAnswerGroups: defaultAnswerGroups(db, workshop.id),
+		cycles: await organisationCycles(db, workshop.id),
+		findings: await cycleFindings(db, vote.cycleId),
+		roleGroups: (await getJoinWorkshop(db, workshop.id))?.roleGroups ?? [],
+		defaultAnswerGroups: await defaultAnswerGroups(db, workshop.id),
 		actionPoints: (await workshopActionPoints(db, workshop.id)).map((p) => ({ id: p.id, title: p.title }))
 	};
 };

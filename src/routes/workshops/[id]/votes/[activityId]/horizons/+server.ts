@@ -5,6 +5,6 @@ import { horizonRows, horizonsReady } from '$lib/server/votes/horizons';
 
 /** The action points of a grid vote with their suggested and current horizons, for the console. */
 export const GET: RequestHandler = async ({ locals, url, params }) => {
-	const { vote } = requireStaffVote(locals, url, params.id!, params.activityId!);
+	const { vote } = await requireStaffVote(locals, url, params.id!, params.activityId!);
 	return json({ ready: horizonsReady(vote), rows: await horizonRows(getDb(), vote) }, { headers: { 'cache-control': 'no-store' } });
 };

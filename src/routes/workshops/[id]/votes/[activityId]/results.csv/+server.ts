@@ -6,9 +6,9 @@ import { resultsCsv } from '$lib/server/votes/results-csv';
 import { m } from '$lib/paraglide/messages';
 
 /** The results as CSV (format in docs/votes.md), with the same suppression as on screen. */
-export const GET: RequestHandler = ({ locals, url, params }) => {
-	const { vote } = requireStaffVote(locals, url, params.id!, params.activityId!);
-	const csv = resultsCsv(voteResults(getDb(), vote), m.votes_hidden_group());
+export const GET: RequestHandler = async ({ locals, url, params }) => {
+	const { vote } = await requireStaffVote(locals, url, params.id!, params.activityId!);
+	const csv = resultsCsv(await voteResults(getDb(), vote), m.votes_hidden_group());
 	return new Response(csv, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',

@@ -12,9 +12,9 @@ import { formString } from '$lib/server/form-data';
 import { nextStatuses, isFindingStatus } from '$lib/shared/finding-rules';
 import { getLocale } from '$lib/paraglide/runtime';
 
-export const load: PageServerLoad = (event) => {
-	const { cycle } = readableCycle(event);
-	const detail = findingDetail(getDb(), cycle, event.params.findingId);
+export const load: PageServerLoad = async (event) => {
+	const { cycle } = await readableCycle(event);
+	const detail = await findingDetail(getDb(), cycle, event.params.findingId);
 	if (!detail) error(404, 'Not found');
 	const status = detail.finding.status;
 	// Server time zone, as elsewhere; the ISO value is in the markup too.
@@ -30,8 +30,8 @@ export const load: PageServerLoad = (event) => {
 
 /** The editable cycle, the finding (404 when not in it) and the posted form. */
 async function prepare(event: RequestEvent) {
-	const { userId, cycle } = editableCycle(event);
-	if (!findingInCycle(getDb(), cycle.id, event.params.findingId)) error(404, 'Not found');
+	const { userId, cycle } = await editableCycle(event);
+	if (!(await findingInCycle(getDb(), cycle.id, event.params.findingId))) error(404, 'Not found');
 	return { userId, cycle, findingId: event.params.findingId, data: await event.request.formData() };
 }
 

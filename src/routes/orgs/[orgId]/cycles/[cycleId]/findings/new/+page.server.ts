@@ -11,9 +11,9 @@ import { formString } from '$lib/server/form-data';
 import { InputError } from '$lib/server/input-error';
 import { log } from '$lib/server/logger';
 
-export const load: PageServerLoad = (event) => {
-	const { cycle } = coordinatorCycle(event);
-	const items = itemsInOrder(frameworkOutline(getDb(), cycle.frameworkId)).map(({ id, code, text }) => ({ id, code, text }));
+export const load: PageServerLoad = async (event) => {
+	const { cycle } = await coordinatorCycle(event);
+	const items = itemsInOrder(await frameworkOutline(getDb(), cycle.frameworkId)).map(({ id, code, text }) => ({ id, code, text }));
 	return {
 		cycle: { id: cycle.id, organisationId: cycle.organisationId, name: cycle.name, ratingScale: cycle.ratingScale },
 		items,
@@ -23,12 +23,12 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { userId, cycle } = editableCycle(event);
+		const { userId, cycle } = await editableCycle(event);
 		const data = await event.request.formData();
 		const values = { ...findingFromForm(data), nodeId: formString(data, 'nodeId') };
 		let id: string;
 		try {
-			id = createFinding(getDb(), cycle, userId, values);
+			id = await createFinding(getDb(), cycle, userId, values);
 		} catch (err) {
 			if (err instanceof InputError) return fail(400, { message: m.findings_error_summary(), errors: findingFieldErrors(err), values });
 			log.error('creating a finding failed', { cycleId: cycle.id, error: err });

@@ -10,12 +10,12 @@ import { getFramework, getNode } from '$lib/server/frameworks/read';
 import { updateNode } from '$lib/server/frameworks/edit';
 import { nodeFieldErrors } from '$lib/server/frameworks/form-messages';
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
+export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const db = getDb();
-	const { organisation } = coordinatorOrg(db, user.id, params.orgId);
-	const fw = getFramework(db, organisation.id, params.frameworkId);
-	const node = fw ? getNode(db, fw.id, params.nodeId) : null;
+	const { organisation } = await coordinatorOrg(db, user.id, params.orgId);
+	const fw = await getFramework(db, organisation.id, params.frameworkId);
+	const node = fw ? await getNode(db, fw.id, params.nodeId) : null;
 	if (!fw || !node) error(404, 'Not found');
 	return {
 		organisation: { id: organisation.id },
@@ -31,7 +31,7 @@ export const actions: Actions = {
 		const values = { localText: formString(data, 'localText'), explanation: formString(data, 'explanation'), internalOnly: data.get('internalOnly') === 'on' };
 		const ref = { organisationId: params.orgId, frameworkId: params.frameworkId, nodeId: params.nodeId };
 		try {
-			updateNode(getDb(), user.id, ref, values);
+			await updateNode(getDb(), user.id, ref, values);
 		} catch (err) {
 			if (err instanceof InputError) return fail(400, { message: m.frameworks_error_summary(), errors: nodeFieldErrors(err), values });
 			rethrowAccess(err);

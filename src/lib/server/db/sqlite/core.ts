@@ -153,22 +153,33 @@ export const workshopControl = sqliteTable('workshop_control', {
 	updatedAt: integer('updated_at').notNull()
 });
 
-/** Append-only log of Yjs updates per document; folded into doc_snapshot by compaction. */
+/**
+ * Append-only log of Yjs updates per document; folded into doc_snapshot by compaction. `seq`
+ * numbers a document's updates 1, 2, 3… in commit order (assigned through doc_head), so an
+ * instance can tell exactly which updates of a document it has and fetch the ones it lacks.
+ */
 export const docUpdate = sqliteTable(
 	'doc_update',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
 		doc: text('doc').notNull(),
+		seq: integer('seq').notNull().default(0),
 		data: blob('data', { mode: 'buffer' }).notNull(),
 		createdAt: integer('created_at').notNull()
 	},
-	(t) => [index('doc_update_doc_idx').on(t.doc, t.id)]
+	(t) => [uniqueIndex('doc_update_doc_seq_unique').on(t.doc, t.seq)]
 );
 
-/** The folded state of a document up to and including update id `uptoId`. */
+/** The newest sequence number given to each document's updates; appends take the next ones. */
+export const docHead = sqliteTable('doc_head', {
+	doc: text('doc').primaryKey(),
+	seq: integer('seq').notNull()
+});
+
+/** The folded state of a document up to and including update `uptoSeq` of that document. */
 export const docSnapshot = sqliteTable('doc_snapshot', {
 	doc: text('doc').primaryKey(),
-	uptoId: integer('upto_id').notNull(),
+	uptoSeq: integer('upto_seq').notNull().default(0),
 	data: blob('data', { mode: 'buffer' }).notNull(),
 	updatedAt: integer('updated_at').notNull()
 });

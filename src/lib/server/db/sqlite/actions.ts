@@ -4,8 +4,8 @@
  * page setting.
  */
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { organisation, user, workshop } from './schema-core';
-import { assessmentCycle } from './schema-assessment';
+import { organisation, user, workshop } from './core';
+import { assessmentCycle } from './assessment';
 
 export const actionRegisterEntry = sqliteTable(
 	'action_register_entry',

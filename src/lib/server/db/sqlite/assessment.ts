@@ -1,6 +1,6 @@
 /** Assessment tables: frameworks, cycles, findings with their evidence, history and proposals. */
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { organisation, participant, user, workshop } from './schema-core';
+import { organisation, participant, user, workshop } from './core';
 
 /**
  * A self-assessment framework as data: parts → sections → items (framework_node). Organisations
@@ -97,6 +97,8 @@ export const finding = sqliteTable(
 		status: text('status').notNull().default('draft'),
 		/** Where it came from: staff | import | participant */
 		origin: text('origin').notNull().default('staff'),
+		/** Creation order within the cycle (ties of createdAt keep the order findings were added in). */
+		seq: integer('seq').notNull().default(0),
 		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
@@ -166,6 +168,8 @@ export const findingProposal = sqliteTable(
 		status: text('status').notNull().default('pending'),
 		decidedBy: text('decided_by').references(() => user.id, { onDelete: 'set null' }),
 		decidedAt: integer('decided_at'),
+		/** Creation order within the cycle (ties of createdAt keep the order proposals came in). */
+		seq: integer('seq').notNull().default(0),
 		createdAt: integer('created_at').notNull()
 	},
 	(t) => [index('finding_proposal_cycle_idx').on(t.cycleId, t.status), index('finding_proposal_workshop_idx').on(t.workshopId)]

@@ -1,0 +1,236 @@
+/**
+ * Accounts, organisations, workshops, participants and the live state (see ./index.ts).
+ */
+import { pgTable, text, bigint, bigserial, boolean, index, primaryKey, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bytea } from './bytea';
+
+export const user = pgTable(
+	'user',
+	{
+		id: text('id').primaryKey(),
+		email: text('email').notNull(),
+		displayName: text('display_name').notNull(),
+		passwordHash: text('password_hash').notNull(),
+		locale: text('locale').notNull().default('en'),
+		createdAt: bigint('created_at', { mode: 'number' }).notNull()
+	},
+	(t) => [uniqueIndex('user_email_unique').on(t.email)]
+);
+
+export const session = pgTable(
+	'session',
+	{
+		/** SHA-256 of the session token, hex. The token itself is never stored. */
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		expiresAt: bigint('expires_at', { mode: 'number' }).notNull(),
+		createdAt: bigint('created_at', { mode: 'number' }).notNull()
+	},
+	(t) => [index('session_user_idx').on(t.userId)]
+);
+
+export const organisation = pgTable('organisation', {
+	id: text('id').primaryKey(),
+	name: text('name').notNull(),
+	createdAt: bigint('created_at', { mode: 'number' }).notNull()
+});
+
+export const membership = pgTable(
+	'membership',
+	{
+		organisationId: text('organisation_id')
+			.notNull()
+			.references(() => organisation.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		/** owner | facilitator | member */
+		role: text('role').notNull(),
+		createdAt: bigint('created_at', { mode: 'number' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.organisationId, t.userId] }), index('membership_user_idx').on(t.userId)]
+);
+
+export const workshop = pgTable(
+	'workshop',
+	{
+		id: text('id').primaryKey(),
+		organisationId: text('organisation_id')
+			.notNull()
+			.references(() => organisation.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		/** Planned date, YYYY-MM-DD. */
+		scheduledOn: text('scheduled_on'),
+		/** Main language of the workshop (a locale tag such as `en`, `pl`). */
+		language: text('language').notNull().default('en'),
+		purpose: text('purpose').notNull().default(''),
+		/** JSON array of role-group labels participants choose from. */
+		roleGroups: text('role_groups').notNull().default('[]'),
+		/** JSON array of the role groups the facilitator expects in the room (balance warning). */
+		expectedRoleGroups: text('expected_role_groups').notNull().default('[]'),
+		/** Random join token in the join link (160 bits); rotating replaces it. */
+		joinToken: text('join_token'),
+		/** Short code typed at /join. */
+		shortCode: text('short_code'),
+		joiningOpen: boolean('joining_open').notNull().default(true),
+		/** JSON object: role-group label → civil_servants | civil_society | other (overrides the default guess). */
+		roleGroupKinds: text('role_group_kinds').notNull().default('{}'),
+		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: bigint('created_at', { mode: 'number' }).notNull()
+	},
+	(t) => [
+		index('workshop_org_idx').on(t.organisationId),
+		uniqueIndex('workshop_join_token_unique').on(t.joinToken),
+		uniqueIndex('workshop_short_code_unique').on(t.shortCode)
+	]
+);
+
+/** One step of a workshop's agenda. */
+export const activity = pgTable(
+	'activity',
+	{
+		id: text('id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshop.id, { onDelete: 'cascade' }),
+		position: bigint('position', { mode: 'number' }).notNull(),
+		/** orientation | brainstorm | discussion | break | case_study | vote */
+		type: text('type').notNull(),
+		title: text('title').notNull(),
+		prompt: text('prompt').notNull().default(''),
+		/** The prompt in plain language (short sentences, everyday words); empty when none was written. */
+		plainPrompt: text('plain_prompt').notNull().default(''),
+		plannedMinutes: bigint('planned_minutes', { mode: 'number' }).notNull().default(10),
+		/** named | role_group | anonymous */
+		anonymity: text('anonymity').notNull().default('role_group'),
+		/** What the activity works on: the case study of a case_study activity. */
+		refId: text('ref_id'),
+		createdAt: bigint('created_at', { mode: 'number' }).notNull()
+	},
+	(t) => [index('activity_workshop_idx').on(t.workshopId, t.position)]
+);
+
+/** Someone who joined a workshop by link or code, without an account. */
+export const participant = pgTable(
+	'participant',
+	{
+		id: text('id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshop.id, { onDelete: 'cascade' }),
+		/** Null when the participant chose to stay anonymous. */
+		displayName: text('display_name'),
+		roleGroup: text('role_group').notNull(),
+		organisation: text('organisation'),
+		/** The participant agreed that the workshop report may thank their organisation by name. */
+		acknowledgeOrganisation: boolean('acknowledge_organisation').notNull().default(false),
+		language: text('language').notNull().default('en'),
+		/** SHA-256 of the participant cookie's token. */
+		tokenHash: text('token_hash').notNull(),
+		removedAt: bigint('removed_at', { mode: 'number' }),
+		createdAt: bigint('created_at', { mode: 'number' }).notNull()
+	},
+	(t) => [index('participant_workshop_idx').on(t.workshopId), uniqueIndex('participant_token_unique').on(t.tokenHash)]
+);
+
+/** The live state of a workshop, decided by the server and published in its control document. */
+export const workshopControl = pgTable('workshop_control', {
+	workshopId: text('workshop_id')
+		.primaryKey()
+		.references(() => workshop.id, { onDelete: 'cascade' }),
+	currentActivityId: text('current_activity_id'),
+	/** "Bring everyone here": participants follow the current activity. */
+	focus: boolean('focus').notNull().default(true),
+	locked: boolean('locked').notNull().default(false),
+	/** Hidden writing: notes of the current activity are hidden until revealed. */
+	hiddenWriting: boolean('hidden_writing').notNull().default(false),
+	revealed: boolean('revealed').notNull().default(true),
+	/** Timer: running until timerEndsAt, or paused with timerRemainingMs left; both null when unset. */
+	timerEndsAt: bigint('timer_ends_at', { mode: 'number' }),
+	timerRemainingMs: bigint('timer_remaining_ms', { mode: 'number' }),
+	version: bigint('version', { mode: 'number' }).notNull().default(0),
+	updatedAt: bigint('updated_at', { mode: 'number' }).notNull()
+});
+
+/**
+ * Append-only log of Yjs updates per document; folded into doc_snapshot by compaction. `seq`
+ * numbers a document's updates 1, 2, 3… in commit order (assigned through doc_head), so an
+ * instance can tell exactly which updates of a document it has and fetch the ones it lacks.
+ */
+export const docUpdate = pgTable(
+	'doc_update',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		doc: text('doc').notNull(),
+		seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+		data: bytea('data').notNull(),
+		createdAt: bigint('created_at', { mode: 'number' }).notNull()
+	},
+	(t) => [uniqueIndex('doc_update_doc_seq_unique').on(t.doc, t.seq)]
+);
+
+/** The newest sequence number given to each document's updates; appends take the next ones. */
+export const docHead = pgTable('doc_head', {
+	doc: text('doc').primaryKey(),
+	seq: bigint('seq', { mode: 'number' }).notNull()
+});
+
+/** The folded state of a document up to and including update `uptoSeq` of that document. */
+export const docSnapshot = pgTable('doc_snapshot', {
+	doc: text('doc').primaryKey(),
+	uptoSeq: bigint('upto_seq', { mode: 'number' }).notNull().default(0),
+	data: bytea('data').notNull(),
+	updatedAt: bigint('updated_at', { mode: 'number' }).notNull()
+});
+
+/** Who did what, when: kept for accounts, memberships and anything later issues audit. */
+export const auditEvent = pgTable(
+	'audit_event',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		organisationId: text('organisation_id'),
+		actorUserId: text('actor_user_id'),
+		action: text('action').notNull(),
+		subject: text('subject'),
+		detail: text('detail'),
+		createdAt: bigint('created_at', { mode: 'number' }).notNull()
+	},
+	(t) => [index('audit_event_org_idx').on(t.organisationId, t.id)]
+);
+
+/**
+ * A participant's note as the server accepted it: the record behind what the board shows.
+ * The board document only ever gets what may be seen (no text while hidden, no name when anonymous).
+ */
+export const contribution = pgTable(
+	'contribution',
+	{
+		/** Random id used on the board; unrelated to the participant, so notes cannot be linked. */
+		publicId: text('public_id').primaryKey(),
+		workshopId: text('workshop_id')
+			.notNull()
+			.references(() => workshop.id, { onDelete: 'cascade' }),
+		/** Null for a note a facilitator added on behalf of someone without a device. */
+		participantId: text('participant_id').references(() => participant.id, { onDelete: 'cascade' }),
+		/** The note's id in the participant's own document (the public id for notes added on behalf). */
+		noteId: text('note_id').notNull(),
+		activityId: text('activity_id').notNull(),
+		text: text('text').notNull(),
+		/** Role group given for a note added on behalf of someone. */
+		onBehalfRoleGroup: text('on_behalf_role_group'),
+		/** Facilitator who added or last edited the note; their edit is kept over the author's later ones. */
+		moderatedBy: text('moderated_by').references(() => user.id, { onDelete: 'set null' }),
+		groupLabel: text('group_label'),
+		/** Public id of the note this one was merged into; merged notes are not shown on their own. */
+		mergedInto: text('merged_into'),
+		createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+		updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+		removedAt: bigint('removed_at', { mode: 'number' })
+	},
+	(t) => [
+		uniqueIndex('contribution_note_unique').on(t.participantId, t.noteId),
+		index('contribution_activity_idx').on(t.workshopId, t.activityId)
+	]
+);
