@@ -32,6 +32,8 @@ const ALIVE_PREFIX = 'rb:instance:';
 /** An instance that stopped renewing its mark for this long no longer counts in presence. */
 const ALIVE_TTL_MS = 20_000;
 const ALIVE_RENEW_MS = 5_000;
+/** After a reconnection, rooms catch up again this much later (resubscribing takes a round trip). */
+const RESYNC_AGAIN_MS = 1_000;
 
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
@@ -58,8 +60,12 @@ export class RedisRelay implements Relay {
 		}
 		this.#sub.on('close', () => (this.#lostSinceReady = this.#wasReady));
 		this.#sub.on('ready', () => {
-			// Messages published while the subscription was down are gone: catch up from the database.
-			if (this.#lostSinceReady) for (const listener of this.#resync) listener();
+			// Messages published while the subscription was down are gone: catch up from the database,
+			// now and once more after the channels are surely subscribed again.
+			if (this.#lostSinceReady) {
+				this.#resyncNow();
+				setTimeout(() => this.#resyncNow(), RESYNC_AGAIN_MS).unref();
+			}
 			this.#wasReady = true;
 			this.#lostSinceReady = false;
 		});
@@ -150,6 +156,10 @@ export class RedisRelay implements Relay {
 		this.#sinks.clear();
 		await this.#pub.del(ALIVE_PREFIX + this.#id).catch(() => {});
 		await Promise.allSettled([this.#sub.quit(), this.#pub.quit()]);
+	}
+
+	#resyncNow(): void {
+		for (const listener of this.#resync) listener();
 	}
 
 	#header(kind: number): encoding.Encoder {

@@ -21,3 +21,13 @@ export async function requireRedis(): Promise<void> {
 		client.disconnect();
 	}
 }
+
+/** Cuts every Redis pub/sub connection (the servers' subscriptions reconnect by themselves). */
+export async function dropSubscriptions(): Promise<void> {
+	const client = new Redis(TEST_REDIS_URL);
+	try {
+		await client.client('KILL', 'TYPE', 'pubsub');
+	} finally {
+		client.disconnect();
+	}
+}

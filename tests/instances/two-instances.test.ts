@@ -12,7 +12,7 @@ import { findingsCycle, voteActivity } from '../helpers/vote-fixtures';
 import { castOver, voteCommand } from '../helpers/vote-http';
 import { postAction } from '../helpers/actions';
 import { createClient, waitFor } from '../helpers/yclient';
-import { requireRedis, TEST_REDIS_URL } from '../helpers/test-redis';
+import { dropSubscriptions, requireRedis, TEST_REDIS_URL } from '../helpers/test-redis';
 import { docName, mineDocName } from '../../src/lib/shared/protocol';
 import { addActivityNote, addNote, listContributions, notesOf } from '../../src/lib/shared/doc-schema';
 import { readControl } from '../../src/lib/shared/control-schema';
@@ -147,6 +147,17 @@ describe('two instances behind one database and Redis', () => {
 			addActivityNote(mine2.doc, `b${i}`, `Ben's note ${i}`, brainstorm);
 		}
 		await waitFor(() => boards.every((bd) => listContributions(bd.doc, brainstorm).length === 10), 10_000, 'both boards show all 10 notes');
+	});
+
+	it('catches up from the database what Redis dropped while its subscriptions were cut', async () => {
+		const board = docName('board', await fx.workshop(org));
+		const writer = open(b, board, facilitator.cookie);
+		const watcher = open(a, board, facilitator.cookie);
+		await Promise.all([writer.synced(), watcher.synced()]);
+		// Every instance's subscription connection is cut; what is published before they are back is lost.
+		await dropSubscriptions();
+		for (let n = 0; n < 10; n++) addNote(writer.doc, `cut-${n}`, `written while the relay was down ${n}`);
+		await waitFor(() => notesOf(watcher.doc).size === 10, 10_000, 'the watcher on the other instance has every note');
 	});
 
 	it('brings an instance killed under load back, with every edit anyone saw on every screen', async () => {
