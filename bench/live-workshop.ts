@@ -1,10 +1,10 @@
 /**
- * `npm run bench`: a live workshop under load. For each rung of the ladder (default 50, 200, 500
- * participants) it starts the real server, connects N simulated phones and a projector, lets the
+ * `npm run bench:workshop`: a live workshop under load. For each rung of the ladder (default 50,
+ * 200, 500 participants) it starts the real server, connects N simulated phones and a projector, lets the
  * participants add and edit notes for `--seconds`, and prints how long a change takes to reach the
  * other participants and the projector, with the server's CPU and memory.
  *
- *   npm run bench -- --participants 50,200 --seconds 20
+ *   npm run bench:workshop -- --participants 50,200 --seconds 20
  *
  * Set RIGHTSBOARD_SERVER_ENTRY to run a copy of the build (see tests/helpers/server.ts).
  */

@@ -19,6 +19,8 @@ export interface Usage {
 	cpuMs: number;
 	/** resident set size now, MiB */
 	rssMb: number;
+	/** the anonymous part of it (heaps; not mapped files), MiB */
+	anonMb: number;
 	/** peak resident set size over the process's life (VmHWM), MiB */
 	peakRssMb: number;
 }
@@ -33,7 +35,7 @@ export function readUsage(pid: number): Usage | null {
 		const stime = Number(fields[12]);
 		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
 		const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
-		return { cpuMs: ((utime + stime) * 1000) / CLK_TCK, rssMb: kib('VmRSS') / 1024, peakRssMb: kib('VmHWM') / 1024 };
+		return { cpuMs: ((utime + stime) * 1000) / CLK_TCK, rssMb: kib('VmRSS') / 1024, anonMb: kib('RssAnon') / 1024, peakRssMb: kib('VmHWM') / 1024 };
 	} catch {
 		return null;
 	}

@@ -36,8 +36,9 @@ async function stopChild(child: ChildProcess): Promise<void> {
 	}
 }
 
-export async function startOurs(): Promise<BenchServer> {
-	const server = await startServer();
+/** `env` is added to the server's environment (e.g. NODE_OPTIONS for heap snapshots). */
+export async function startOurs(env: Record<string, string> = {}): Promise<BenchServer> {
+	const server = await startServer({ env });
 	const fx = new Fixtures(server.database);
 	try {
 		const facilitator = await fx.user('Bench facilitator');
@@ -66,9 +67,9 @@ function referenceScript(): string {
 	return join(dirname(require.resolve('y-websocket-reference/package.json')), 'bin/server.js');
 }
 
-export async function startReference(): Promise<BenchServer> {
+export async function startReference(extra: Record<string, string> = {}): Promise<BenchServer> {
 	const port = await freePort();
-	const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: String(port) };
+	const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: String(port), ...extra };
 	// No YPERSISTENCE: the reference keeps documents in memory, its lightest configuration.
 	const child = spawn(process.execPath, [referenceScript()], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let out = '';

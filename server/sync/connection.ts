@@ -15,6 +15,8 @@ import { rewriteCaseAwareness } from './case-awareness';
 import { rewriteActionsAwareness } from './actions-awareness';
 import { mayWriteNow } from './write-guard';
 import type { Principal } from './upgrade';
+import { writePrepared, type PreparedFrame } from './ws-frame';
+import { advancesAwareness } from './awareness-echo';
 
 const MAX_EARLY_FRAMES = 64;
 /** Frames held while an earlier frame of the same connection waits for the database. */
@@ -29,6 +31,8 @@ export class Connection implements Peer {
 	#busy = false;
 	#bucket: TokenBucket;
 	#closed = false;
+	/** Bytes by which an oversized frame raised the send limit, until the queue drains (see #fits). */
+	#headroom = 0;
 
 	constructor(
 		readonly ws: WebSocket,
@@ -62,11 +66,33 @@ export class Connection implements Peer {
 
 	send(frame: Uint8Array): void {
 		if (this.#closed || this.ws.readyState !== this.ws.OPEN) return;
-		if (this.ws.bufferedAmount + frame.byteLength > this.options.maxBufferedBytes) {
-			this.#refuse(CloseCode.SlowReader, 'send buffer full');
-			return;
-		}
+		if (!this.#fits(frame.byteLength)) return;
 		this.ws.send(frame, { binary: true });
+	}
+
+	/** Sends a frame prepared once for many connections (a room's fan-out), under the same limit. */
+	sendPrepared(frame: PreparedFrame): void {
+		if (this.#closed || this.ws.readyState !== this.ws.OPEN) return;
+		if (!this.#fits(frame.wire.byteLength)) return;
+		writePrepared(this.ws, frame);
+	}
+
+	/**
+	 * Whether a frame of `size` bytes may be queued; if not, the connection is closed as a slow
+	 * reader. The limit is `maxBufferedBytes` of unsent data. A frame that alone is larger (a large
+	 * document's state on joining, or many updates merged into one fan-out) still goes to a reader
+	 * whose queue is empty, and the limit grows by its excess until that queue has drained: a reader
+	 * that keeps up is never shut out, one that stops reading is closed as soon as anything more
+	 * arrives, and what waits for it stays below the limit plus one frame.
+	 */
+	#fits(size: number): boolean {
+		const waiting = this.ws.bufferedAmount;
+		if (waiting === 0) this.#headroom = Math.max(0, size - this.options.maxBufferedBytes);
+		else if (waiting + size > this.options.maxBufferedBytes + this.#headroom) {
+			this.#refuse(CloseCode.SlowReader, 'send buffer full');
+			return false;
+		}
+		return true;
 	}
 
 	close(close: { code: number; reason: string }): void {
@@ -134,6 +160,8 @@ export class Connection implements Peer {
 					return this.#handleSync(room, decoder);
 				case MessageType.Awareness: {
 					const update = decoding.readVarUint8Array(decoder);
+					// Mostly the echo of what the room just sent (awareness-echo.ts): dropped unread.
+					if (!advancesAwareness(room.awareness, update)) return;
 					// On case documents the server decides what each cursor is labelled with.
 					if (this.doc.startsWith('case.')) return this.#checked(rewriteCaseAwareness(this, update), (rewritten) => room.applyAwareness(this, rewritten));
 					// On the action points only "editing or not" travels, for everyone.

@@ -56,9 +56,11 @@ export class SyncServer implements LiveHub {
 			relay: this.relay,
 			compactAfter: options.compactAfterUpdates,
 			onLoad: (room) => this.#onLoad(room),
-			onCommitted: onDocumentCommitted
+			onCommitted: onDocumentCommitted,
+			tuning: options
 		});
-		this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
+		// Connections are tracked in #connections; ws's own set would cost a listener per socket.
+		this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
 		this.#ping = setInterval(() => this.#checkLiveness(), options.pingIntervalMs);
 		this.#ping.unref();
 		registerLiveHub(this);
@@ -66,7 +68,7 @@ export class SyncServer implements LiveHub {
 
 	/** Handles an HTTP upgrade on the sync path: refuses with 400/401/403 or accepts. */
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-		socket.on('error', (error) => log.debug('upgrade socket error', { error: error.message }));
+		socket.on('error', onUpgradeSocketError);
 		if (this.#stopping) return refuse(socket, 503);
 		authorise(req).then(
 			(decision) => {
@@ -201,6 +203,15 @@ export class SyncServer implements LiveHub {
 			conn.ws.ping();
 		}
 	}
+}
+
+/**
+ * Stays on the socket for the connection's life. Declared here, not inline in handleUpgrade: a
+ * closure there would share that call's scope, which holds the upgrade request, and so keep every
+ * connection's IncomingMessage (headers and all) alive.
+ */
+function onUpgradeSocketError(error: Error): void {
+	log.debug('upgrade socket error', { error: error.message });
 }
 
 function refuse(socket: Duplex, status: number): void {

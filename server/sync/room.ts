@@ -1,7 +1,7 @@
 /**
  * A room: one loaded Yjs document, its awareness, and the connections editing it.
- * Every document change is appended to the update log and only broadcast once committed,
- * so whatever a peer has seen is on disk. With several instances, committed changes also go out
+ * Every document change is appended to the update log and only sent out (fanout.ts) once
+ * committed, so whatever a peer has seen is on disk. With several instances, committed changes also go out
  * through the relay (Redis), and changes committed by other instances come in through it; each
  * carries its per-document seq, so a room knows which committed updates it holds and fetches any
  * it missed from the log.
@@ -11,8 +11,11 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode } from '../../src/lib/shared/protocol';
 import { log } from '../../src/lib/server/logger';
 import type { UpdateLog } from '../../src/lib/server/update-log';
-import { awarenessFrame, step1Frame, step2Frame, updateFrame } from './frames';
+import { awarenessFrame, step1Frame, step2Frame } from './frames';
 import { SeqTracker } from './seq-tracker';
+import { Fanout } from './fanout';
+import { commitSoon } from './commit-pacer';
+import type { RoomOptions } from './options';
 
 /** A connection as the room sees it. */
 export interface Peer {
@@ -27,11 +30,13 @@ export interface RoomOutbox {
 	awareness(room: string, update: Uint8Array): void;
 }
 
-export interface RoomOptions {
+export interface RoomSetup {
 	compactAfter: number;
 	outbox: RoomOutbox;
 	/** Called after each committed change of a connection (the server reacts to participants' notes here). */
 	onCommitted: (room: Room) => void;
+	/** Commit pacing and fan-out tunables (options.ts). */
+	tuning: RoomOptions;
 }
 
 /** Origin of changes made by the server itself (not by a connection). */
@@ -48,7 +53,7 @@ export class Room {
 	/** Each peer with the awareness client ids it controls. */
 	readonly peers = new Map<Peer, Set<number>>();
 	#log: UpdateLog;
-	#options: RoomOptions;
+	#options: RoomSetup;
 	#seqs: SeqTracker;
 	#tail: number;
 	#pending = 0;
@@ -56,9 +61,10 @@ export class Room {
 	#broken = false;
 	#gapTimer: NodeJS.Timeout | null = null;
 	#catchingUp: Promise<void> | null = null;
+	#fanout: Fanout;
 
 	/** Loads the stored document (snapshot + tail) and returns the room serving it. */
-	static async load(name: string, updateLog: UpdateLog, options: RoomOptions): Promise<Room> {
+	static async load(name: string, updateLog: UpdateLog, options: RoomSetup): Promise<Room> {
 		const stored = await updateLog.load(name);
 		return new Room(name, updateLog, options, stored.updates, stored.seq, stored.tail);
 	}
@@ -66,7 +72,7 @@ export class Room {
 	private constructor(
 		readonly name: string,
 		updateLog: UpdateLog,
-		options: RoomOptions,
+		options: RoomSetup,
 		updates: Uint8Array[],
 		seq: number,
 		tail: number
@@ -80,6 +86,7 @@ export class Room {
 		}, LOAD_ORIGIN);
 		this.awareness = new awarenessProtocol.Awareness(this.doc);
 		this.awareness.setLocalState(null);
+		this.#fanout = new Fanout(this.peers, this.awareness, options.tuning);
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => this.#onUpdate(update, origin));
 		this.awareness.on('update', this.#onAwareness);
 	}
@@ -162,6 +169,7 @@ export class Room {
 		void this.#log.flush();
 		await this.flushed();
 		if (!this.#broken && this.#tail > 0) await this.#compact();
+		this.#fanout.close();
 		this.awareness.destroy();
 		this.doc.destroy();
 	}
@@ -189,7 +197,7 @@ export class Room {
 	#onUpdate(update: Uint8Array, origin: unknown): void {
 		if (origin === LOAD_ORIGIN || this.#broken) return;
 		if (origin === REMOTE_ORIGIN) {
-			this.#broadcast(updateFrame(update), null);
+			this.#fanout.committed(update, REMOTE_ORIGIN);
 			return;
 		}
 		this.#pending++;
@@ -198,7 +206,7 @@ export class Room {
 				this.#pending--;
 				this.#seqs.add(seq);
 				this.#tail++;
-				this.#broadcast(updateFrame(update), origin);
+				this.#fanout.committed(update, origin);
 				this.#options.outbox.update(this.name, seq, update);
 				this.#watchGap();
 				if (this.#tail >= this.#options.compactAfter && this.#pending === 0 && !this.#seqs.hasGap) void this.#compact();
@@ -209,10 +217,7 @@ export class Room {
 				this.#fail(error);
 			}
 		);
-	}
-
-	#broadcast(frame: Uint8Array, except: unknown): void {
-		for (const peer of this.peers.keys()) if (peer !== except) peer.send(frame);
+		commitSoon(this.#log, this.#options.tuning.groupCommitMs);
 	}
 
 	async #compact(): Promise<void> {
@@ -244,10 +249,10 @@ export class Room {
 			for (const id of added) ids.add(id);
 			for (const id of removed) ids.delete(id);
 		}
+		// Sending to this room's peers is the fan-out's (it listens to the same awareness and batches);
+		// other instances get the change through the outbox.
 		const changed = [...added, ...updated, ...removed];
 		if (changed.length === 0) return;
-		const frame = awarenessFrame(this.awareness, changed);
-		for (const peer of this.peers.keys()) peer.send(frame);
 		if (origin !== REMOTE_ORIGIN) this.#options.outbox.awareness(this.name, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
 	};
 }

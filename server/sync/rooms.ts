@@ -8,6 +8,7 @@ import { log } from '../../src/lib/server/logger';
 import type { UpdateLog } from '../../src/lib/server/update-log';
 import { Room, type Peer } from './room';
 import type { Relay } from './relay';
+import type { RoomOptions } from './options';
 
 export interface RegistryOptions {
 	updateLog: UpdateLog;
@@ -16,6 +17,8 @@ export interface RegistryOptions {
 	/** Runs once per load, before anyone is served (server-owned content is brought up to date here). */
 	onLoad?: (room: Room) => Promise<void>;
 	onCommitted?: (room: Room) => void;
+	/** Commit pacing and fan-out tunables. */
+	tuning: RoomOptions;
 }
 
 type Buffered = { seq: number; update: Uint8Array } | { awareness: Uint8Array };
@@ -90,7 +93,8 @@ export class RoomRegistry {
 			loaded = await Room.load(name, updateLog, {
 				compactAfter: this.options.compactAfter,
 				outbox: relay,
-				onCommitted: this.options.onCommitted ?? (() => {})
+				onCommitted: this.options.onCommitted ?? (() => {}),
+				tuning: this.options.tuning
 			});
 			for (const m of early) {
 				if ('awareness' in m) loaded.applyRemoteAwareness(m.awareness);
