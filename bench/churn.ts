@@ -61,11 +61,12 @@ async function main(): Promise<void> {
 	const dir = mkdtempSync(join(tmpdir(), 'rightsboard-churn-'));
 	const server = await startServer({ env: heapSnapshotEnv(dir) });
 	const pid = server.child.pid!;
-	const fx = new Fixtures(server.dbPath);
+	const fx = new Fixtures(server.database);
 	const facilitator = await fx.user('Churn facilitator');
-	const workshopId = fx.workshop(fx.organisation([[facilitator, 'facilitator']]), 'Churn workshop');
-	const participants = Array.from({ length: Number(values.participants) }, (_, i) => ({ ...fx.participant(workshopId, `Participant ${i}`), i }));
-	fx.close();
+	const workshopId = await fx.workshop(await fx.organisation([[facilitator, 'facilitator']]), 'Churn workshop');
+	const participants: { id: string; cookie: string; i: number }[] = [];
+	for (let i = 0; i < Number(values.participants); i++) participants.push({ ...(await fx.participant(workshopId, `Participant ${i}`)), i });
+	await fx.close();
 	const base = syncUrl(server.url);
 	const board = docName('board', workshopId);
 	const kinds: CycleKind[] = [

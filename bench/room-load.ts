@@ -3,7 +3,8 @@
  * in this process write and measure, spread evenly through the join order; the other members are
  * passive (passive-wire.ts) and live in child processes (passive-pool.ts), so that receiving N
  * copies of every update does not queue behind, or compete with, the measuring clients' event loop. All members join the same document
- * and sit idle (bytes per idle connection = server RSS growth ÷ N); then the observers write small
+ * and sit idle (bytes per idle connection = server RSS growth from half the room to all of it,
+ * divided by the members who joined in between); then the observers write small
  * updates at a fixed total rate, round-robin. Each update is a Y.Map set of the writer's own key to
  * its send time, so the document stays small; every other observer records the arrival latency of
  * every version (one superseded within a merged frame counts when its successor arrived: versions.ts).
@@ -151,13 +152,22 @@ export async function runLoad(server: BenchServer, o: LoadOptions, say: (line: s
 	const versions = new SentVersions();
 	const onLatency = (ms: number) => recording && latencies.push(ms);
 	try {
-		await sleep(1000); // let the freshly started server (and the passive hosts) settle before the baseline
-		const base = readUsage(server.pid);
+		await sleep(1000); // let the freshly started server (and the passive hosts) settle
+		// The memory baseline is read when half the room has joined, not before the first member:
+		// garbage left from starting up is collected while the first members join, which made
+		// "growth from an empty server" negative for ours. Bytes per idle connection is the RSS
+		// growth from half the room to all of it, divided by the members who joined in between.
+		let base: { rssMb: number; members: number } | null = null;
 		// Observers are spread evenly through the join order: servers send to peers in join order, so
 		// observers that all joined first would always be served first and never see a fan-out's tail.
 		const target = { url: `${server.serverUrl}/${server.room}`, headers: server.headers, awareness: o.awareness };
 		let joinedPassive = 0;
 		for (let k = 0; k < observers; k++) {
+			if (k === Math.floor(observers / 2) && !base) {
+				await sleep(1000);
+				const mid = readUsage(server.pid);
+				if (mid) base = { rssMb: mid.rssMb, members: clients.length + joinedPassive };
+			}
 			const passiveBefore = Math.round((passiveCount * k) / observers) - joinedPassive;
 			if (pool && passiveBefore > 0) {
 				const joined = await pool.join(target, passiveBefore, o.batch, o.batchTimeoutMs);
@@ -189,7 +199,7 @@ export async function runLoad(server: BenchServer, o: LoadOptions, say: (line: s
 		say(`    ${server.label}: ${r.connected}/${o.participants} connected`);
 		await sleep(3000); // idle: connections open, nothing written
 		const idle = readUsage(server.pid);
-		if (base && idle) r.idleBytesPerConnection = ((idle.rssMb - base.rssMb) * MIB) / o.participants;
+		if (base && idle && o.participants > base.members) r.idleBytesPerConnection = ((idle.rssMb - base.rssMb) * MIB) / (o.participants - base.members);
 
 		const lag = monitorEventLoopDelay({ resolution: 1 });
 		const before = readUsage(server.pid);
