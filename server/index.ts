@@ -65,9 +65,12 @@ async function main(): Promise<void> {
 	server.listen(cfg.port, cfg.host, () => {
 		const address = server.address();
 		const port = typeof address === 'object' && address ? address.port : cfg.port;
-		const url = cfg.origin ?? `http://${cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host}:${port}`;
-		console.log(`Rightsboard listening on ${url}`);
-		announceDemo(cfg, url).catch((error: unknown) => log.error('announcing the demo workshop failed', { error }));
+		const local = `http://${cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host}:${port}`;
+		// The address it listens on first (what a proxy or a health check connects to), then the
+		// public one people open, when ORIGIN sets it.
+		const publicNote = cfg.origin && cfg.origin !== local ? ` (public address ${cfg.origin})` : '';
+		console.log(`Rightsboard listening on ${local}${publicNote}`);
+		announceDemo(cfg, cfg.origin ?? local).catch((error: unknown) => log.error('announcing the demo workshop failed', { error }));
 	});
 }
 
