@@ -27,7 +27,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { startServer, removeDir } from '../tests/helpers/server';
+import { startServer, removeDir, type RunningServer } from '../tests/helpers/server';
 import { Fixtures } from '../tests/helpers/fixtures';
 import { socketWithHeaders, syncUrl } from '../tests/helpers/yclient';
 import { docName, mineDocName } from '../src/lib/shared/protocol';
@@ -56,10 +56,14 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
 
+/** The server, once started: killed if the bench fails, so that no server outlives it. */
+let started: RunningServer | null = null;
+
 async function main(): Promise<void> {
 	process.setMaxListeners(0);
 	const dir = mkdtempSync(join(tmpdir(), 'rightsboard-churn-'));
 	const server = await startServer({ env: heapSnapshotEnv(dir) });
+	started = server;
 	const pid = server.child.pid!;
 	const fx = new Fixtures(server.database);
 	const facilitator = await fx.user('Churn facilitator');
@@ -145,13 +149,16 @@ async function main(): Promise<void> {
 	anchor.destroy();
 	anchorDoc.destroy();
 	await server.stop();
-	removeDir(server.dir);
+	started = null;
+	await removeDir(server.dir);
 	rmSync(dir, { recursive: true, force: true });
 }
 
 main()
-	.catch((error: unknown) => {
+	.catch(async (error: unknown) => {
 		say(`churn bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 		process.exitCode = 1;
+		await started?.kill();
+		if (started) await removeDir(started.dir);
 	})
 	.finally(() => setTimeout(() => process.exit(), 1000).unref());
