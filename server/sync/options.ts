@@ -19,17 +19,12 @@ export interface FanoutOptions {
 	awarenessRenewalDelayMs: number;
 }
 
-/** What a room needs beyond the fan-out: how soon its changes are committed. */
-export interface RoomOptions extends FanoutOptions {
+export interface SyncOptions extends FanoutOptions {
 	/**
-	 * Group commit window: at most one commit per window; a change arriving after a quiet moment is
-	 * committed at the end of the event-loop turn (commit-pacer.ts), others share the next commit.
-	 * The update log also commits any batch this long after its first append. At most 50 ms.
+	 * Group commit window of the update log: at most one commit per window; a change arriving after
+	 * a quiet moment is committed at the end of the event-loop turn (update-log.ts). At most 50 ms.
 	 */
 	groupCommitMs: number;
-}
-
-export interface SyncOptions extends RoomOptions {
 	/** Largest accepted frame, bytes. Larger frames close the connection (1009). */
 	maxMessageBytes: number;
 	/** Close a connection whose unsent data exceeds this (a client that does not read). */

@@ -14,8 +14,7 @@ import type { UpdateLog } from '../../src/lib/server/update-log';
 import { awarenessFrame, step1Frame, step2Frame } from './frames';
 import { SeqTracker } from './seq-tracker';
 import { Fanout } from './fanout';
-import { commitSoon } from './commit-pacer';
-import type { RoomOptions } from './options';
+import type { FanoutOptions } from './options';
 
 /** A connection as the room sees it. */
 export interface Peer {
@@ -35,8 +34,8 @@ export interface RoomSetup {
 	outbox: RoomOutbox;
 	/** Called after each committed change of a connection (the server reacts to participants' notes here). */
 	onCommitted: (room: Room) => void;
-	/** Commit pacing and fan-out tunables (options.ts). */
-	tuning: RoomOptions;
+	/** Fan-out tunables (options.ts). */
+	tuning: FanoutOptions;
 }
 
 /** Origin of changes made by the server itself (not by a connection). */
@@ -217,7 +216,6 @@ export class Room {
 				this.#fail(error);
 			}
 		);
-		commitSoon(this.#log, this.#options.tuning.groupCommitMs);
 	}
 
 	async #compact(): Promise<void> {

@@ -8,7 +8,7 @@ import { log } from '../../src/lib/server/logger';
 import type { UpdateLog } from '../../src/lib/server/update-log';
 import { Room, type Peer } from './room';
 import type { Relay } from './relay';
-import type { RoomOptions } from './options';
+import type { FanoutOptions } from './options';
 
 export interface RegistryOptions {
 	updateLog: UpdateLog;
@@ -17,8 +17,8 @@ export interface RegistryOptions {
 	/** Runs once per load, before anyone is served (server-owned content is brought up to date here). */
 	onLoad?: (room: Room) => Promise<void>;
 	onCommitted?: (room: Room) => void;
-	/** Commit pacing and fan-out tunables. */
-	tuning: RoomOptions;
+	/** Fan-out tunables. */
+	tuning: FanoutOptions;
 }
 
 type Buffered = { seq: number; update: Uint8Array } | { awareness: Uint8Array };

@@ -10,7 +10,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { UpdateLog } from '../../src/lib/server/update-log';
 import { updateStore } from '../../src/lib/server/open-update-store';
 import { Room, SERVER_ORIGIN, type Peer } from '../../server/sync/room';
-import { defaultSyncOptions, type RoomOptions } from '../../server/sync/options';
+import { defaultSyncOptions, type FanoutOptions } from '../../server/sync/options';
 import { tempDb, type TempDb } from './temp-db';
 
 let dbs: TempDb[] = [];
@@ -56,7 +56,7 @@ class GatedLog extends UpdateLog {
 
 const noOutbox = { update() {}, awareness() {} };
 
-async function room(options: Partial<RoomOptions> = {}) {
+async function room(options: Partial<FanoutOptions> = {}) {
 	const db = tempDb();
 	dbs.push(db);
 	const log = new GatedLog(updateStore(db), 50);

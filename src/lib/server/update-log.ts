@@ -1,7 +1,10 @@
 /**
  * The durable update log: each Yjs update is appended to `doc_update` before anyone else sees it.
- * Appends that arrive within the group-commit window share one transaction (one fsync), and each
- * caller's promise resolves with the update's seq only after that transaction committed. One batch
+ * Commits are paced by the group-commit window: after a quiet moment an append is committed at the
+ * end of the current event-loop turn (with everything else appended in that turn), otherwise once
+ * the window since the previous commit began is over, together with whatever arrived meanwhile. So
+ * there is at most one commit per window under load, and a lone change does not wait for one. Each
+ * caller's promise resolves with the update's seq only after its transaction committed. One batch
  * is written at a time; appends arriving meanwhile form the next one. Compaction folds a
  * document's log into `doc_snapshot` (load = snapshot + tail). See update-store.ts for storage.
  */
@@ -21,6 +24,10 @@ export class UpdateLog {
 	#windowMs: number;
 	#queue: Pending[] = [];
 	#timer: NodeJS.Timeout | null = null;
+	/** A commit at the end of this event-loop turn is scheduled. */
+	#soon = false;
+	/** When the last commit began (performance.now()). */
+	#lastFlush = Number.NEGATIVE_INFINITY;
 	#writing: Promise<void> | null = null;
 
 	constructor(store: UpdateStore, windowMs: number) {
@@ -43,7 +50,21 @@ export class UpdateLog {
 		return new Promise((resolve, reject) => {
 			this.#queue.push({ doc, data, resolve, reject });
 			if (this.#queue.length >= MAX_BATCH) void this.flush();
-			else this.#timer ??= setTimeout(() => void this.flush(), this.#windowMs);
+			else this.#schedule();
+		});
+	}
+
+	#schedule(): void {
+		if (this.#timer || this.#soon) return;
+		const wait = this.#lastFlush + this.#windowMs - performance.now();
+		if (wait > 0) {
+			this.#timer = setTimeout(() => void this.flush(), wait);
+			return;
+		}
+		this.#soon = true;
+		setImmediate(() => {
+			this.#soon = false;
+			void this.flush();
 		});
 	}
 
@@ -54,6 +75,7 @@ export class UpdateLog {
 		while (this.#writing) await this.#writing;
 		const batch = this.#queue.splice(0, MAX_BATCH);
 		if (batch.length === 0) return;
+		this.#lastFlush = performance.now();
 		this.#writing = this.#write(batch);
 		try {
 			await this.#writing;
