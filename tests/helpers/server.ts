@@ -1,13 +1,15 @@
 /**
  * Starts the real production server (build/server.js) as a child process on port 0 with its
  * own temporary database: a SQLite file in its folder, or its own PostgreSQL database when the
- * suite runs on PostgreSQL (test-database.ts). Run `node server/build.js` first (npm test does).
+ * suite runs on PostgreSQL (test-database.ts), with the V8 flags `npm start` gives it
+ * (server/node-flags.js). Run `node server/build.js` first (npm test does).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { databaseFor, dropDatabaseFor } from './test-database';
+import { SERVER_NODE_FLAGS } from '../../server/node-flags.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 // RIGHTSBOARD_SERVER_ENTRY lets long proof runs use a copy of the build while the tree is rebuilt.
@@ -51,7 +53,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 	if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run "node server/build.js" first`);
 	const dir = options.dir ?? tempDir();
 	const database = await databaseFor(dir);
-	const child = spawn(process.execPath, [ENTRY], {
+	const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ENTRY], {
 		cwd: ROOT,
 		env: {
 			PATH: process.env.PATH ?? '',
