@@ -6,8 +6,9 @@
 // grows up to 16 MiB per semi-space when bursts of connections keep objects alive across
 // collections, which adds up to about 30 MiB of resident memory that is never handed back: a
 // one-off cost that made a room of 200 idle members cost about 65 KB per connection instead of the
-// 6 to 13 KB they keep. Latency and CPU at 200 to 1,000 participants were unchanged within noise
-// (docs/performance.md, "Memory per idle connection").
+// 6 to 13 KB they keep. Latency and CPU at 200 to 1,000 participants were unchanged within noise;
+// allocation-heavy work (a flood of hostile frames) runs 10-40 % slower (docs/performance.md,
+// "Memory per connection").
 
 /** @type {readonly string[]} */
 export const SERVER_NODE_FLAGS = Object.freeze(['--max-semi-space-size=1']);
