@@ -2,11 +2,11 @@
 // "start" script) and wherever tests, proofs and benchmarks spawn the build (tests/helpers/server.ts).
 // tests/unit/node-flags.test.ts fails when the two disagree.
 //
-// --max-semi-space-size=1 (MiB) keeps V8's young generation at its starting size. By default it
-// grows up to 16 MiB per semi-space when bursts of connections keep objects alive across
-// collections, which adds up to about 30 MiB of resident memory that is never handed back: a
-// one-off cost that made a room of 200 idle members cost about 65 KB per connection instead of the
-// 6 to 13 KB they keep. Latency and CPU at 200 to 1,000 participants were unchanged within noise;
+// --max-semi-space-size=1 (MiB) keeps V8's young generation at 2 MiB at most (two semi-spaces).
+// By default it doubles up to 32 MiB when bursts of connections keep objects alive across
+// collections, about 30 MiB of resident memory that is never handed back: a one-off cost that made
+// a room of 200 idle members cost about 65 KB per connection instead of the 2.5 to 12.4 KB
+// measured with the flag. Latency and CPU at 200 to 1,000 participants were unchanged within noise;
 // allocation-heavy work (a flood of hostile frames) runs 10-40 % slower (docs/performance.md,
 // "Memory per connection").
 

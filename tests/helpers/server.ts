@@ -2,7 +2,7 @@
  * Starts the real production server (build/server.js) as a child process on port 0 with its
  * own temporary database: a SQLite file in its folder, or its own PostgreSQL database when the
  * suite runs on PostgreSQL (test-database.ts), with the V8 flags `npm start` gives it
- * (server/node-flags.js). Run `node server/build.js` first (npm test does).
+ * (server/node-flags.js) unless RIGHTSBOARD_SERVER_NODE_FLAGS says otherwise. Run `node server/build.js` first (npm test does).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
@@ -14,6 +14,9 @@ import { SERVER_NODE_FLAGS } from '../../server/node-flags.js';
 const ROOT = resolve(import.meta.dirname, '../..');
 // RIGHTSBOARD_SERVER_ENTRY lets long proof runs use a copy of the build while the tree is rebuilt.
 const ENTRY = process.env.RIGHTSBOARD_SERVER_ENTRY ?? join(ROOT, 'build/server.js');
+// RIGHTSBOARD_SERVER_NODE_FLAGS replaces the production V8 flags (space-separated; empty for none),
+// so that a proof or benchmark can measure what a flag costs or saves.
+const NODE_FLAGS = process.env.RIGHTSBOARD_SERVER_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? SERVER_NODE_FLAGS;
 
 export interface RunningServer {
 	url: string;
@@ -53,7 +56,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 	if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run "node server/build.js" first`);
 	const dir = options.dir ?? tempDir();
 	const database = await databaseFor(dir);
-	const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ENTRY], {
+	const child = spawn(process.execPath, [...NODE_FLAGS, ENTRY], {
 		cwd: ROOT,
 		env: {
 			PATH: process.env.PATH ?? '',
